@@ -1,0 +1,74 @@
+"""One run of Pelican: its content issues, its clock, and its staged output folder.
+
+Pelican writes straight into ``OUTPUT_PATH``; a build that fails half-way would leave a
+half-written site. The kit builds into a sibling folder instead and swaps it into place
+only when the build succeeded, keeping the names listed in ``OUTPUT_RETENTION``.
+"""
+
+import logging
+import os
+import shutil
+
+from . import settings as records_settings
+from .issues import ContentError, IssueLog, PelicanMessages
+from .today import build_now
+
+logger = logging.getLogger(__name__)
+
+
+class Build:
+    def __init__(self, pelican):
+        self.pelican = pelican
+        settings = pelican.settings
+        self.strict = records_settings.get(settings, "RECORDS_STRICT")
+        self.issues = IssueLog(settings["PATH"], self.strict)
+        self.messages = PelicanMessages(self.issues)
+        self.now = build_now()
+        self.output = os.path.abspath(settings["OUTPUT_PATH"])
+        self.retain = settings.get("OUTPUT_RETENTION", [])
+        parent, name = os.path.split(self.output)
+        self.staging = os.path.join(parent, f".{name}.staging")
+        content = os.path.abspath(settings["PATH"])
+        self.staged = records_settings.get(settings, "RECORDS_STAGE_OUTPUT") and not (
+            content + os.sep
+        ).startswith(self.output + os.sep)
+
+    def start(self) -> None:
+        self.messages.attach()
+        if self.staged:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            os.makedirs(self.staging)
+            self.pelican.output_path = self.staging
+
+    def stop_if_strict(self) -> None:
+        """In strict mode, end the build before anything reaches the output folder."""
+        if self.strict and self.issues:
+            self.abandon()
+            raise ContentError(self.issues.summary())
+
+    def abandon(self) -> None:
+        self.messages.detach()
+        if self.staged:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.pelican.output_path = self.output
+
+    def finish(self) -> None:
+        self.stop_if_strict()
+        self.messages.detach()
+        if self.issues:
+            logger.warning("%s", self.issues.summary())
+        if self.staged:
+            self._swap()
+            self.pelican.output_path = self.output
+
+    def _swap(self) -> None:
+        previous = self.output + ".previous"
+        shutil.rmtree(previous, ignore_errors=True)
+        if os.path.isdir(self.output):
+            os.rename(self.output, previous)
+            for name in self.retain:
+                kept = os.path.join(previous, name)
+                if os.path.exists(kept) and not os.path.exists(os.path.join(self.staging, name)):
+                    os.rename(kept, os.path.join(self.staging, name))
+        os.rename(self.staging, self.output)
+        shutil.rmtree(previous, ignore_errors=True)

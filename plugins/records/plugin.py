@@ -1,0 +1,37 @@
+"""Wires the records core into Pelican's signals. No state lives here between builds."""
+
+from pelican import signals
+
+from .build import Build
+from .generator import RecordsGenerator
+from .issues import QuietContentError
+
+
+def start_build(pelican):
+    """Sent at the start of every run: a fresh Build, and a generator class bound to it."""
+    previous = getattr(pelican, "records_build", None)
+    if previous is not None:
+        previous.abandon()  # a run that crashed never reached `finalized`
+    build = Build(pelican)
+    build.start()
+    pelican.records_build = build
+    return type("RecordsGenerator", (RecordsGenerator,), {"build": build})
+
+
+def stop_before_writing(generators):
+    for generator in generators:
+        if isinstance(generator, RecordsGenerator):
+            generator.build.stop_if_strict()
+
+
+def finish_build(pelican):
+    build = pelican.records_build
+    pelican.records_build = None
+    build.finish()
+
+
+def register():
+    QuietContentError.install()
+    signals.get_generators.connect(start_build)
+    signals.all_generators_finalized.connect(stop_before_writing)
+    signals.finalized.connect(finish_build)

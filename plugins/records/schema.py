@@ -1,0 +1,113 @@
+"""Declarations: the fields of a record type, and the record types themselves."""
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .fields import FieldError, FieldType, List, ParseContext, Ref
+
+
+@dataclass(frozen=True)
+class Field:
+    """One metadata key. ``default`` may be a callable taking the settings."""
+
+    name: str
+    type: FieldType
+    required: bool = False
+    default: Any = None
+
+    @property
+    def attribute(self) -> str:
+        return self.name.replace("-", "_")
+
+    @property
+    def label(self) -> str:
+        return self.name.capitalize()
+
+    @property
+    def target(self) -> str | None:
+        """The record type this field refers to, if it is a reference or a list of them."""
+        kind = self.type.item if isinstance(self.type, List) else self.type
+        return kind.target if isinstance(kind, Ref) else None
+
+    def default_for(self, settings: dict) -> Any:
+        return self.default(settings) if callable(self.default) else self.default
+
+
+def _file_stem(source_path: str, values: dict) -> str:
+    return values.get("slug") or os.path.splitext(os.path.basename(source_path))[0]
+
+
+@dataclass(frozen=True)
+class RecordType:
+    """A kind of record: where its files live, its fields, and how its pages are named.
+
+    ``url``/``save_as`` are defaults; a site overrides them with ``<NAME>_URL`` and
+    ``<NAME>_SAVE_AS`` settings (and ``<NAME>_LANG_URL``/``_LANG_SAVE_AS`` for translations),
+    as with Pelican's own content. ``template`` is None for records without a page of their
+    own. ``identify`` returns a record's id from its source path (relative to the content
+    folder) and its parsed values; ``check`` receives the parsed values and returns a list of
+    ``(field, message, fix)`` for rules that involve several fields.
+    """
+
+    name: str
+    folder: str
+    fields: tuple[Field, ...]
+    context_name: str
+    template: str | None = None
+    url: str = ""
+    save_as: str = ""
+    lang_url: str = ""
+    lang_save_as: str = ""
+    identify: Callable[[str, dict], str] = _file_stem
+    check: Callable | None = None
+    order_by: Callable | None = None
+
+    def setting(self, settings: dict, key: str) -> str:
+        """Return ``<NAME>_<KEY>`` from the settings, or this type's default."""
+        return settings.get(f"{self.name}_{key}".upper(), getattr(self, key.lower()))
+
+
+@dataclass(frozen=True)
+class ContentFields:
+    """Extra typed fields for Pelican's own content: ``kind`` is "article" or "page"."""
+
+    kind: str
+    fields: tuple[Field, ...]
+    check: Callable | None = None
+
+
+RESERVED_ATTRIBUTES = frozenset({"content", "summary", "url", "save_as", "status", "metadata"})
+
+
+@dataclass
+class Parsed:
+    values: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)  # (field label, message, fix)
+
+
+def parse_fields(fields: tuple[Field, ...], metadata: dict, settings: dict) -> Parsed:
+    """Parse every declared field of ``metadata``; collect every problem, not just the first."""
+    parsed = Parsed()
+    context = ParseContext(settings, settings["PATH"], parsed.values)
+    for declared in fields:
+        raw = metadata.get(declared.name)
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            if declared.required:
+                example = declared.type.example
+                parsed.problems.append(
+                    (
+                        declared.name,
+                        "missing",
+                        f'add a line "{declared.label}: {example}" at the top',
+                    )
+                )
+            parsed.values[declared.name] = declared.default_for(settings)
+            continue
+        try:
+            parsed.values[declared.name] = declared.type.parse(raw, context)
+        except FieldError as error:
+            parsed.problems.append((declared.name, error.message, error.fix))
+            parsed.values[declared.name] = declared.default_for(settings)
+    return parsed

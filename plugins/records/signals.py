@@ -1,0 +1,14 @@
+"""Signals of the records core, for the plugins built on it.
+
+``record_types``: sent once per build with the settings as sender; each receiver returns a
+list of :class:`~records.schema.RecordType` (and :class:`~records.schema.ContentFields`).
+
+``records_ready``: sent with the records generator once every record is read, checked and
+its references resolved, before anything is written: the place to derive data (a partner's
+history, a campaign's current edition) and add it to the context.
+"""
+
+from blinker import signal
+
+record_types = signal("records.record_types")
+records_ready = signal("records.records_ready")

@@ -1,0 +1,22 @@
+"""Production settings: absolute URLs from $SITEURL, feeds on, strict mode.
+
+    SITEURL=https://example.org invoke publish
+    SITEURL=https://host/campaigns invoke publish   # served from a sub-path
+"""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+RELATIVE_URLS = False
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+TRANSLATION_FEED_ATOM = "feeds/all-{lang}.atom.xml"
+
+RECORDS_STRICT = True
+LOAD_CONTENT_CACHE = True

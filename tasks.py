@@ -1,0 +1,144 @@
+"""Tasks for editors and maintainers: `invoke --list` explains each one."""
+
+import os
+import shutil
+import sys
+import tempfile
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+OUTPUT = ROOT / "output"
+CONTENT = ROOT / "content"
+LOCAL_SETTINGS = ROOT / "pelicanconf.py"
+PUBLISH_SETTINGS = ROOT / "publishconf.py"
+HOST, PORT = "127.0.0.1", int(os.environ.get("PORT", "8000"))
+
+
+def _pelican_build(settings_file: Path, output: Path = OUTPUT, **overrides) -> None:
+    """Run one Pelican build in this process; a content error ends the task with exit code 1."""
+    from pelican import Pelican  # noqa: PLC0415
+    from pelican.log import init as init_logging  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    from records import ContentError  # noqa: PLC0415
+
+    init_logging(name="pelican")
+    settings = read_settings(
+        str(settings_file), override={"OUTPUT_PATH": str(output), "PATH": str(CONTENT), **overrides}
+    )
+    try:
+        Pelican(settings).run()
+    except ContentError as error:
+        raise Exit(f"Build failed: {error}", code=1) from None
+
+
+@task
+def build(c):
+    """Build the site into output/ with local settings (bad files are skipped with a warning)."""
+    _pelican_build(LOCAL_SETTINGS)
+
+
+@task
+def publish(c):
+    """Production build: absolute $SITEURL, feeds, strict (any content error fails the build)."""
+    if not os.environ.get("SITEURL", "").startswith(("http://", "https://")):
+        raise Exit(
+            "Set SITEURL to the site's address, e.g. SITEURL=https://example.org invoke publish"
+        )
+    _pelican_build(PUBLISH_SETTINGS)
+
+
+@task
+def clean(c):
+    """Remove output/ and the build caches."""
+    for path in (OUTPUT, ROOT / ".cache"):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _serve(directory: Path) -> None:
+    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer  # noqa: PLC0415
+
+    handler = partial(ComplexHTTPRequestHandler, directory=str(directory))
+    server = RootedHTTPServer(str(directory), (HOST, PORT), handler)
+    print(f"Serving {directory} at http://{HOST}:{PORT}/ — Ctrl-C stops")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.server_close()
+
+
+@task
+def serve(c):
+    """Serve output/ at http://127.0.0.1:8000/ (PORT=8080 to change)."""
+    if not OUTPUT.is_dir():
+        raise Exit("Nothing to serve yet: run `invoke build` first")
+    _serve(OUTPUT)
+
+
+@task
+def livereload(c):
+    """Build, serve, and rebuild and reload the browser when content, theme or settings change."""
+    from livereload import Server  # noqa: PLC0415
+
+    def rebuild():
+        try:
+            _pelican_build(LOCAL_SETTINGS)
+        except Exit as failure:  # keep serving the last good build
+            print(failure.message, file=sys.stderr)
+
+    rebuild()
+    server = Server()
+    for watched in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"):
+        server.watch(str(ROOT / watched), rebuild)
+    server.serve(root=str(OUTPUT), host=HOST, port=PORT)
+
+
+@task
+def check(c):
+    """Strict build into a temporary folder, then check the built site (links, privacy)."""
+    from sitecheck import check_site  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as temp:
+        output = Path(temp) / "output"
+        _pelican_build(PUBLISH_SETTINGS, output, SITEURL="", RELATIVE_URLS=True)
+        problems = check_site(output)
+    for problem in problems:
+        print(problem)
+    if problems:
+        raise Exit(f"{len(problems)} problems in the built site", code=1)
+    print("Content and built site: no problems found")
+
+
+@task
+def test(c):
+    """Run the whole test suite (pytest on both cores)."""
+    c.run(f"{sys.executable} -m pytest -n auto --dist loadfile", pty=False)
+
+
+NEW_KINDS = {
+    "post": ("news", "Title: {title}\nDate: {today}\nCategory: News\nTags: \nSummary: \n\n"),
+    "page": ("pages", "Title: {title}\nSummary: \n\n"),
+}
+
+
+@task(help={"kind": "post or page", "title": "the title, in quotes"})
+def new(c, kind, title):
+    """Start a new file from a template: `invoke new post "Title"` (or `page`)."""
+    from pelican.utils import slugify  # noqa: PLC0415
+
+    if kind not in NEW_KINDS:
+        raise Exit(f"Unknown kind {kind!r}: use one of {', '.join(NEW_KINDS)}")
+    folder, template = NEW_KINDS[kind]
+    slug = slugify(title)
+    path = CONTENT / folder / f"{slug}.md"
+    if path.exists():
+        raise Exit(f"{path.relative_to(ROOT)} already exists")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(template.format(title=title, today=date.today().isoformat()), encoding="utf-8")
+    print(f"Created {path.relative_to(ROOT)}")
