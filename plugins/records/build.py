@@ -9,6 +9,8 @@ import logging
 import os
 import shutil
 
+from pelican.log import LimitFilter
+
 from . import settings as records_settings
 from .issues import ContentError, IssueLog, PelicanMessages
 from .today import build_now
@@ -34,6 +36,10 @@ class Build:
         ).startswith(self.output + os.sep)
 
     def start(self) -> None:
+        # Pelican drops a warning it has already shown in this process; livereload runs many
+        # builds in one process, and an editor must see a mistake again in every build.
+        LimitFilter._raised_messages.clear()
+        LimitFilter._group_count.clear()
         self.messages.attach()
         if self.staged:
             shutil.rmtree(self.staging, ignore_errors=True)

@@ -16,7 +16,11 @@ logger = logging.getLogger(__name__)
 def declared_types(settings: dict) -> tuple[list[RecordType], list[ContentFields]]:
     """Ask every plugin for its record types and its extra fields for Pelican content."""
     types, extras = [], list(PELICAN_CONTENT_FIELDS)
-    for _receiver, declared in signals.record_types.send(settings):
+    # Signal receivers are process-wide; only the plugins of this site may declare types.
+    enabled = {name.split(".")[-1] for name in settings.get("PLUGINS", [])}
+    for receiver, declared in signals.record_types.send(settings):
+        if receiver.__module__.split(".")[0] not in enabled:
+            continue
         for item in declared or ():
             (types if isinstance(item, RecordType) else extras).append(item)
     return types, extras
@@ -60,7 +64,7 @@ class RecordsGenerator(CachingGenerator):
                 self.problem(path, "file", str(error), "check the metadata lines at the top")
                 continue
             parsed = parse_fields(record_type.fields, record.metadata, self.settings)
-            record_id = record_type.identify(path, parsed.values)
+            record_id = record_type.identify(path, {**record.metadata, **parsed.values})
             if record_type.check and not parsed.problems:
                 parsed.problems.extend(record_type.check(parsed.values))
             for field, message, fix in parsed.problems:

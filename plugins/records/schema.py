@@ -47,8 +47,8 @@ class RecordType:
     ``<NAME>_SAVE_AS`` settings (and ``<NAME>_LANG_URL``/``_LANG_SAVE_AS`` for translations),
     as with Pelican's own content. ``template`` is None for records without a page of their
     own. ``identify`` returns a record's id from its source path (relative to the content
-    folder) and its parsed values; ``check`` receives the parsed values and returns a list of
-    ``(field, message, fix)`` for rules that involve several fields.
+    folder) and its metadata, parsed values over raw ones; ``check`` receives the parsed
+    values and returns a list of ``(field, message, fix)`` for rules across several fields.
     """
 
     name: str

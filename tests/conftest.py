@@ -1,0 +1,124 @@
+"""Shared test helpers: build a site in a temporary folder, in this process, and look at it."""
+
+import logging
+import os
+import sys
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))
+
+# Tests build with a fixed "today": 2026-01-20 12:00 UTC, nineteen days before 8 February.
+FIXED_EPOCH = "1768910400"
+
+
+@dataclass
+class Build:
+    output: Path
+    content: Path
+    issues: list = field(default_factory=list)
+    error: Exception | None = None
+    logs: list = field(default_factory=list)
+
+    def page(self, relative: str) -> str:
+        return (self.output / relative).read_text(encoding="utf-8")
+
+    def issue_lines(self) -> list[str]:
+        return [str(issue) for issue in self.issues]
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def run_pelican(content: Path, output: Path, settings_file="pelicanconf.py", **overrides) -> Build:
+    """Build ``content`` into ``output`` with the repository's settings and theme."""
+    from pelican import Pelican  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+    from records import ContentError  # noqa: PLC0415
+
+    base = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "THEME": str(ROOT / "theme"),
+        "PLUGIN_PATHS": [str(ROOT / "plugins"), str(FIXTURES / "plugins")],
+        "CACHE_PATH": str(output.parent / ".cache"),
+    }
+    cwd = os.getcwd()
+    os.chdir(ROOT)  # publishconf.py imports pelicanconf from the current folder
+    try:
+        settings = read_settings(str(ROOT / settings_file), override={**base, **overrides})
+    finally:
+        os.chdir(cwd)
+    pelican = Pelican(settings)
+    collect = _Collect()
+    logging.getLogger().addHandler(collect)
+    build = Build(output=output, content=content)
+    try:
+        pelican.run()
+    except ContentError as error:
+        build.error = error
+    finally:
+        logging.getLogger().removeHandler(collect)
+        build.logs = collect.records
+    build.issues = [r.getMessage() for r in collect.records if " — " in r.getMessage()]
+    return build
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    """Return a function that writes content files and builds them; strict=True for publish."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+
+    def make(files: dict, plugins=("records", "i18n", "widgets"), **overrides) -> Build:
+        content = write_files(tmp_path / "content", files)
+        output = tmp_path / "output"
+        overrides.setdefault("PLUGINS", list(plugins))
+        overrides.setdefault("THEME_TEMPLATES_OVERRIDES", [str(FIXTURES / "templates")])
+        return run_pelican(content, output, **overrides)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory):
+    """The demo content built once with local settings and a fixed date."""
+    os.environ["SOURCE_DATE_EPOCH"] = FIXED_EPOCH
+    output = tmp_path_factory.mktemp("demo") / "output"
+    return run_pelican(ROOT / "content", output)
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory):
+    """The demo content built with production settings, served from a sub-path."""
+    os.environ["SOURCE_DATE_EPOCH"] = FIXED_EPOCH
+    output = tmp_path_factory.mktemp("published") / "output"
+    return run_pelican(
+        ROOT / "content",
+        output,
+        "publishconf.py",
+        SITEURL="https://example.org/campaigns",
+        FEED_DOMAIN="https://example.org/campaigns",
+    )
