@@ -46,6 +46,7 @@ def run_pelican(content: Path, output: Path, settings_file="pelicanconf.py", **o
     """Build ``content`` into ``output`` with the repository's settings and theme."""
     from pelican import Pelican  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
+
     from records import ContentError  # noqa: PLC0415
 
     base = {

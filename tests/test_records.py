@@ -1,8 +1,13 @@
 """The records core on good input and on each kind of bad input, with a tiny site per test."""
 
-import json
+import logging
 
 import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from records import build_now
+from tests.conftest import FIXTURES, ROOT, _Collect, write_files
 
 PARTNER = """
     Title: Talitha Kum
@@ -50,7 +55,7 @@ def test_good_records_are_typed_linked_and_written(site):
     assert '<a href="../../partners/talitha-kum/">Talitha Kum</a>' in widget
     assert 'href="../../news/2026/first/"' in widget  # {filename} link in a record body
     partner = build.page("partners/talitha-kum/index.html")
-    assert "<p class=\"color\">#aa3300</p>" in partner
+    assert '<p class="color">#aa3300</p>' in partner
 
 
 def test_pelican_content_gets_typed_references(site, tmp_path):
@@ -61,44 +66,134 @@ def test_pelican_content_gets_typed_references(site, tmp_path):
 
 BAD_INPUT = [
     ("missing title", "widgets/vigil.md", WIDGET.replace("Title: Vigil\n", ""), "title", "missing"),
-    ("unparsable date", "widgets/vigil.md", WIDGET.replace("2026-02-08 09:00", "8 Feb"), "start",
-     "not a date and time"),
-    ("impossible date", "widgets/vigil.md", WIDGET.replace("2026-02-08", "2026-02-30"), "start",
-     "not a date and time"),
-    ("missing date", "widgets/vigil.md", WIDGET.replace("Start: 2026-02-08 09:00\n", ""), "start",
-     "missing"),
-    ("unknown time zone", "widgets/vigil.md", WIDGET.replace("Europe/Rome", "Europe/Rom"),
-     "timezone", 'did you mean "Europe/Rome"'),
-    ("time that does not exist", "widgets/vigil.md",
-     WIDGET.replace("2026-02-08 09:00", "2026-03-29 02:30"), "start", "does not exist"),
-    ("time that happens twice", "widgets/vigil.md",
-     WIDGET.replace("2026-02-08 09:00", "2026-10-25 02:30"), "start", "happens twice"),
-    ("end before start", "widgets/vigil.md",
-     WIDGET.replace("Timezone:", "End: 2026-02-07 10:00\n    Timezone:"), "end", "before Start"),
-    ("unknown reference", "widgets/vigil.md", WIDGET.replace("talitha-kum", "talita-kum"),
-     "partners", 'did you mean "talitha-kum"'),
-    ("missing file", "widgets/vigil.md",
-     WIDGET.replace("Timezone:", "Manual: files/manual.pdf\n    Timezone:"), "manual",
-     "does not exist"),
-    ("bad URL", "partners/talitha-kum.md", PARTNER.replace("https://www.", "www."), "website",
-     "not an absolute web address"),
-    ("bad colour", "partners/talitha-kum.md", PARTNER.replace("#AA3300", "red"), "color",
-     "not a #rrggbb colour"),
-    ("bad country", "partners/talitha-kum.md", PARTNER.replace("Country: IT", "Country: Italy"),
-     "country", "not an ISO 3166-1 country code"),
-    ("news without date", "news/first.md", NEWS.replace("Date: 2026-01-10\n", ""), "date",
-     "missing"),
-    ("news with a bad date", "news/first.md", NEWS.replace("2026-01-10", "2026-13-10"), "date",
-     "is not a date"),
-    ("news naming an unknown partner", "news/first.md", NEWS.replace("Partners: talitha-kum",
-     "Partners: talithakum"), "partners", "not a known partner"),
-    ("news image that does not exist", "news/first.md",
-     NEWS.replace("Partners:", "Image: images/missing.png\n    Image-alt: A vigil\n    Partners:"),
-     "image", "does not exist"),
-    ("news image without alt text", "news/first.md",
-     NEWS.replace("Partners:", "Image: images/x.png\n    Partners:"), "image-alt", "missing"),
-    ("broken link", "news/first.md", NEWS.replace("partners/talitha-kum.md", "partners/nobody.md"),
-     "link", "does not exist"),
+    (
+        "unparsable date",
+        "widgets/vigil.md",
+        WIDGET.replace("2026-02-08 09:00", "8 Feb"),
+        "start",
+        "not a date and time",
+    ),
+    (
+        "impossible date",
+        "widgets/vigil.md",
+        WIDGET.replace("2026-02-08", "2026-02-30"),
+        "start",
+        "not a date and time",
+    ),
+    (
+        "missing date",
+        "widgets/vigil.md",
+        WIDGET.replace("Start: 2026-02-08 09:00\n", ""),
+        "start",
+        "missing",
+    ),
+    (
+        "unknown time zone",
+        "widgets/vigil.md",
+        WIDGET.replace("Europe/Rome", "Europe/Rom"),
+        "timezone",
+        'did you mean "Europe/Rome"',
+    ),
+    (
+        "time that does not exist",
+        "widgets/vigil.md",
+        WIDGET.replace("2026-02-08 09:00", "2026-03-29 02:30"),
+        "start",
+        "does not exist",
+    ),
+    (
+        "time that happens twice",
+        "widgets/vigil.md",
+        WIDGET.replace("2026-02-08 09:00", "2026-10-25 02:30"),
+        "start",
+        "happens twice",
+    ),
+    (
+        "end before start",
+        "widgets/vigil.md",
+        WIDGET.replace("Timezone:", "End: 2026-02-07 10:00\n    Timezone:"),
+        "end",
+        "before Start",
+    ),
+    (
+        "unknown reference",
+        "widgets/vigil.md",
+        WIDGET.replace("talitha-kum", "talita-kum"),
+        "partners",
+        'did you mean "talitha-kum"',
+    ),
+    (
+        "missing file",
+        "widgets/vigil.md",
+        WIDGET.replace("Timezone:", "Manual: files/manual.pdf\n    Timezone:"),
+        "manual",
+        "does not exist",
+    ),
+    (
+        "bad URL",
+        "partners/talitha-kum.md",
+        PARTNER.replace("https://www.", "www."),
+        "website",
+        "not an absolute web address",
+    ),
+    (
+        "bad colour",
+        "partners/talitha-kum.md",
+        PARTNER.replace("#AA3300", "red"),
+        "color",
+        "not a #rrggbb colour",
+    ),
+    (
+        "bad country",
+        "partners/talitha-kum.md",
+        PARTNER.replace("Country: IT", "Country: Italy"),
+        "country",
+        "not an ISO 3166-1 country code",
+    ),
+    (
+        "news without date",
+        "news/first.md",
+        NEWS.replace("Date: 2026-01-10\n", ""),
+        "date",
+        "missing",
+    ),
+    (
+        "news with a bad date",
+        "news/first.md",
+        NEWS.replace("2026-01-10", "2026-13-10"),
+        "date",
+        "is not a date",
+    ),
+    (
+        "news naming an unknown partner",
+        "news/first.md",
+        NEWS.replace("Partners: talitha-kum", "Partners: talithakum"),
+        "partners",
+        "not a known partner",
+    ),
+    (
+        "news image that does not exist",
+        "news/first.md",
+        NEWS.replace(
+            "Partners:", "Image: images/missing.png\n    Image-alt: A vigil\n    Partners:"
+        ),
+        "image",
+        "does not exist",
+    ),
+    (
+        "news image without alt text",
+        "news/first.md",
+        NEWS.replace("Partners:", "Image: images/x.png\n    Partners:"),
+        "image-alt",
+        "missing",
+    ),
+    (
+        "broken link",
+        "news/first.md",
+        NEWS.replace("partners/talitha-kum.md", "partners/nobody.md"),
+        "link",
+        "does not exist",
+    ),
 ]
 
 
@@ -115,7 +210,7 @@ def test_each_bad_input_gives_one_line_naming_file_and_field(site, path, text, f
     line = build.issues[0]
     assert line.startswith(f"{path}: {field}: "), line
     assert message in line
-    assert " — " in line and line.split(" — ", 1)[1].strip()  # a fix is always given
+    assert line.split(" — ", 1)[1].strip()  # a fix is always given
     assert build.error is not None
 
 
@@ -134,14 +229,18 @@ def test_duplicated_id_or_slug_is_one_error(site, folder):
 
 
 def test_every_error_of_a_build_is_reported(site):
-    files = good_files(**{
-        "widgets/a.md": WIDGET.replace("Europe/Rome", "Mars/Base"),
-        "widgets/b.md": WIDGET.replace("2026-02-08 09:00", "soon"),
-        "partners/x.md": PARTNER.replace("Country: IT", "Country: ZZ"),
-    })
+    files = good_files(
+        **{
+            "widgets/a.md": WIDGET.replace("Europe/Rome", "Mars/Base"),
+            "widgets/b.md": WIDGET.replace("2026-02-08 09:00", "soon"),
+            "partners/x.md": PARTNER.replace("Country: IT", "Country: ZZ"),
+        }
+    )
     build = site(files, RECORDS_STRICT=True)
     assert sorted(line.split(":")[0] for line in build.issues) == [
-        "partners/x.md", "widgets/a.md", "widgets/b.md"
+        "partners/x.md",
+        "widgets/a.md",
+        "widgets/b.md",
     ]
 
 
@@ -149,8 +248,10 @@ def test_strict_build_fails_and_leaves_previous_output_as_it_was(site, tmp_path)
     assert site(good_files(), RECORDS_STRICT=True).error is None
     before = sorted(p.relative_to(tmp_path) for p in (tmp_path / "output").rglob("*"))
     (tmp_path / "output" / "marker.txt").write_text("previous build")
-    build = site(good_files(**{"widgets/vigil.md": WIDGET.replace("Title: Vigil\n", "")}),
-                 RECORDS_STRICT=True)
+    build = site(
+        good_files(**{"widgets/vigil.md": WIDGET.replace("Title: Vigil\n", "")}),
+        RECORDS_STRICT=True,
+    )
     assert build.error is not None
     assert "previous output was left as it was" in str(build.error)
     assert (tmp_path / "output" / "marker.txt").read_text() == "previous build"
@@ -178,23 +279,22 @@ def test_output_retention_survives_the_swap(site, tmp_path):
 
 def test_no_state_survives_from_one_build_to_the_next(site, tmp_path):
     """Livereload runs many builds in one process: errors and records must not pile up."""
-    import logging
-
-    from pelican import Pelican
-    from pelican.settings import read_settings
-
-    from tests.conftest import FIXTURES, ROOT, _Collect, write_files
-
-    content = write_files(tmp_path / "content", good_files(
-        **{"widgets/broken.md": WIDGET.replace("Europe/Rome", "Nowhere")}))
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
-        "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output"),
-        "THEME": str(ROOT / "theme"),
-        "PLUGIN_PATHS": [str(ROOT / "plugins"), str(FIXTURES / "plugins")],
-        "PLUGINS": ["records", "i18n", "widgets"],
-        "THEME_TEMPLATES_OVERRIDES": [str(FIXTURES / "templates")],
-        "CACHE_PATH": str(tmp_path / ".cache"),
-    })
+    content = write_files(
+        tmp_path / "content",
+        good_files(**{"widgets/broken.md": WIDGET.replace("Europe/Rome", "Nowhere")}),
+    )
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(tmp_path / "output"),
+            "THEME": str(ROOT / "theme"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins"), str(FIXTURES / "plugins")],
+            "PLUGINS": ["records", "i18n", "widgets"],
+            "THEME_TEMPLATES_OVERRIDES": [str(FIXTURES / "templates")],
+            "CACHE_PATH": str(tmp_path / ".cache"),
+        },
+    )
     pelican = Pelican(settings)
 
     def run_once():
@@ -217,7 +317,5 @@ def test_no_state_survives_from_one_build_to_the_next(site, tmp_path):
 
 
 def test_today_comes_from_source_date_epoch(site):
-    from records import build_now
-
     site(good_files())
     assert build_now().isoformat() == "2026-01-20T12:00:00+00:00"
