@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
+from datetime import UTC
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
@@ -12,7 +12,6 @@ from babel.dates import format_datetime as babel_format_datetime
 logger = logging.getLogger(__name__)
 
 
-@lru_cache(maxsize=64)
 def parse_locale(code: str) -> Locale:
     """The Babel locale for a language code such as ``en``, ``fr``, ``pt_BR`` or ``pt-br``.
 
@@ -31,21 +30,28 @@ def parse_locale(code: str) -> Locale:
 def make_filters(conf) -> dict:
     """The filters, closed over ``conf`` (an :class:`i18n.catalogs.I18nSettings`)."""
 
+    locales: dict[str, Locale] = {}  # this build's parsed locales; dies with the environment
+
     def locale_for(lang: str | None) -> Locale:
         lang = lang or conf.lang
-        return parse_locale(conf.locales.get(lang, lang))
+        if lang not in locales:
+            locales[lang] = parse_locale(conf.locales.get(lang, lang))
+        return locales[lang]
 
     def format_date(value, format: str = "long", lang: str | None = None) -> str:
-        """``{{ article.date|format_date }}`` -> ``12 March 2025`` / ``12 mars 2025``."""
+        """``{{ article.date|format_date }}``: ``March 12, 2025`` (en), ``12 mars 2025`` (fr).
+
+        ``format`` is ``short``, ``medium``, ``long``, ``full`` or a Babel date pattern.
+        """
         if not value:
             return ""
         return babel_format_date(value, format=format, locale=locale_for(lang))
 
     def format_datetime(value, format: str = "long", lang: str | None = None) -> str:
-        """Like ``format_date``, with the time; the value's own time zone is kept."""
+        """Like ``format_date``, with the time, in the value's own time zone (naive: as is)."""
         if not value:
             return ""
-        tzinfo = getattr(value, "tzinfo", None)
+        tzinfo = getattr(value, "tzinfo", None) or UTC
         return babel_format_datetime(value, format=format, tzinfo=tzinfo, locale=locale_for(lang))
 
     def lang_dir(lang: str | None = None) -> str:
