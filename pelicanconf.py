@@ -67,7 +67,7 @@ DIRECT_TEMPLATES = ["home", "index", "categories", "tags", "authors", "archives"
 HOME_SAVE_AS = "index.html"
 INDEX_URL = "news/"
 INDEX_SAVE_AS = "news/index.html"
-DEFAULT_PAGINATION = 10
+DEFAULT_PAGINATION = 6
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
 PAGINATION_PATTERNS = [
     (1, "{url}", "{save_as}"),

@@ -1,14 +1,14 @@
 """Production settings: absolute URLs from $SITEURL, feeds on, strict mode.
 
-    SITEURL=https://example.org invoke publish
-    SITEURL=https://host/campaigns invoke publish   # served from a sub-path
+SITEURL=https://example.org invoke publish
+SITEURL=https://host/campaigns invoke publish   # served from a sub-path
 """
 
 import os
 import sys
 
 sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402,F403
+from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 RELATIVE_URLS = False

@@ -4,7 +4,6 @@ import os
 import shutil
 import sys
 import tempfile
-from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -122,23 +121,30 @@ def test(c):
 
 
 NEW_KINDS = {
-    "post": ("news", "Title: {title}\nDate: {today}\nCategory: News\nTags: \nSummary: \n\n"),
-    "page": ("pages", "Title: {title}\nSummary: \n\n"),
+    "post": (
+        "news",
+        "Title: {title}\nSlug: {slug}\nDate: {today}\nCategory: News\n\nWrite here.\n",
+    ),
+    "page": ("pages", "Title: {title}\nSlug: {slug}\n\nWrite here.\n"),
 }
 
 
 @task(help={"kind": "post or page", "title": "the title, in quotes"})
 def new(c, kind, title):
     """Start a new file from a template: `invoke new post "Title"` (or `page`)."""
+    from pelican.settings import DEFAULT_CONFIG  # noqa: PLC0415
     from pelican.utils import slugify  # noqa: PLC0415
 
     if kind not in NEW_KINDS:
         raise Exit(f"Unknown kind {kind!r}: use one of {', '.join(NEW_KINDS)}")
     folder, template = NEW_KINDS[kind]
-    slug = slugify(title)
+    slug = slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
     path = CONTENT / folder / f"{slug}.md"
     if path.exists():
         raise Exit(f"{path.relative_to(ROOT)} already exists")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(template.format(title=title, today=date.today().isoformat()), encoding="utf-8")
+    from records import build_now  # noqa: PLC0415
+
+    today = build_now().date().isoformat()
+    path.write_text(template.format(title=title, slug=slug, today=today), encoding="utf-8")
     print(f"Created {path.relative_to(ROOT)}")
