@@ -18,6 +18,7 @@ OUTPUT_PATH = "output"
 THEME = "theme"
 TIMEZONE = "Europe/Brussels"
 DEFAULT_LANG = "en"
+I18N_LOCALES = {"en": "en_GB"}  # European date order for English
 DEFAULT_DATE_FORMAT = "%d %B %Y"
 
 # Our own plugins, always listed explicitly.
