@@ -23,7 +23,7 @@ DEFAULT_DATE_FORMAT = "%d %B %Y"
 
 # Our own plugins, always listed explicitly.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["records", "i18n"]
+PLUGINS = ["records", "i18n", "events", "campaigns"]
 
 # Strict mode: any content error fails the build (see publishconf.py). Locally a bad record is
 # skipped with a warning so that one typo does not stop an editor's preview.

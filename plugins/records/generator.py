@@ -48,14 +48,16 @@ class RecordsGenerator(CachingGenerator):
         self.resolve_records()
         self.check_pelican_content()
         self.check_output_paths()
+        signals.records_ready.send(self, store=self.store)
         for record_type in self.types:
             self.context[record_type.context_name] = self.store.all(record_type.name)
-        signals.records_ready.send(self, store=self.store)
         self.save_cache()
         self.readers.save_cache()
 
     def read_collection(self, record_type: RecordType) -> None:
         for path in self.get_files([record_type.folder]):
+            if record_type.accepts and not record_type.accepts(path):
+                continue
             try:
                 record = self.readers.read_file(
                     base_path=self.path, path=path, content_class=Record, context=self.context
@@ -63,6 +65,8 @@ class RecordsGenerator(CachingGenerator):
             except Exception as error:  # a reader's failure is an editor's file problem
                 self.problem(path, "file", str(error), "check the metadata lines at the top")
                 continue
+            if record_type.path_values:
+                record.metadata = {**record_type.path_values(path), **record.metadata}
             parsed = parse_fields(record_type.fields, record.metadata, self.settings)
             record_id = record_type.identify(path, {**record.metadata, **parsed.values})
             if record_type.check and not parsed.problems:

@@ -49,6 +49,9 @@ class RecordType:
     own. ``identify`` returns a record's id from its source path (relative to the content
     folder) and its metadata, parsed values over raw ones; ``check`` receives the parsed
     values and returns a list of ``(field, message, fix)`` for rules across several fields.
+    Two types may share a folder: ``accepts`` says which files (by source path) are this
+    type's, and ``path_values`` gives raw values read from the path (a year from ``2017.md``)
+    that the file's own metadata overrides. ``id_help`` tells an editor where ids come from.
     """
 
     name: str
@@ -63,6 +66,9 @@ class RecordType:
     identify: Callable[[str, dict], str] = _file_stem
     check: Callable | None = None
     order_by: Callable | None = None
+    accepts: Callable[[str], bool] | None = None
+    path_values: Callable[[str], dict] | None = None
+    id_help: str = "the name of a file in {folder}/ without .md"
 
     def setting(self, settings: dict, key: str) -> str:
         """Return ``<NAME>_<KEY>`` from the settings, or this type's default."""

@@ -50,7 +50,8 @@ class Store:
             if target not in self.types or value is None:
                 continue
             known = self._records[target]
-            fix = f"use the id of a file in {self.types[target].folder}/ (its name without .md)"
+            target_type = self.types[target]
+            fix = "use " + target_type.id_help.format(folder=target_type.folder)
             found = []
             for record_id in value if isinstance(value, list) else [value]:
                 if record_id in known:

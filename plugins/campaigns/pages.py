@@ -1,0 +1,31 @@
+"""The pages that are not one per record: the campaign index and each campaign's feed."""
+
+from pelican.generators import Generator
+
+from .settings import read
+
+
+class CampaignsGenerator(Generator):
+    """Writes only; everything it shows was linked on ``records_ready`` (see plugin.derive)."""
+
+    def generate_output(self, writer):
+        conf = read(self.settings)
+        campaigns = self.context.get("campaigns", [])
+        writer.write_file(
+            conf.index_save_as,
+            self.get_template("campaigns"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=conf.index_url,
+        )
+        if not conf.feed_atom:
+            return
+        for campaign in campaigns:
+            items = sorted(campaign.news + campaign.editions, key=lambda i: i.date, reverse=True)
+            writer.write_feed(
+                items,
+                self.context,
+                conf.feed_atom.format(id=campaign.id),
+                feed_type="atom",
+                feed_title=campaign.title,
+            )

@@ -1,0 +1,92 @@
+"""Wires the campaigns plugin into the records core and Pelican. No state lives here."""
+
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from pelican import signals
+
+from records import signals as records_signals
+
+from .days import day_in_year, next_day
+from .pages import CampaignsGenerator
+from .resources import by_language, describe
+from .schema import CAMPAIGN, EDITION
+from .settings import read
+
+
+def declare(settings):
+    return [CAMPAIGN, EDITION]
+
+
+def _mentions(article, campaign) -> bool:
+    return campaign in (getattr(article, "campaign", None) or [])
+
+
+def derive(generator, store):
+    """Link campaigns, editions, news and events, and compute each campaign's next day."""
+    context, settings = generator.context, generator.settings
+    now = context["now"]
+    site_zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    editions: dict[str, list] = {}
+    for edition in store.all("edition"):
+        campaign = edition.campaign
+        if campaign.first_year and edition.year < campaign.first_year:
+            generator.problem(
+                edition.source_path,
+                "year",
+                f"{edition.year} is before the campaign's first year ({campaign.first_year})",
+                f"use {campaign.first_year} or later, or correct First-year in the campaign",
+            )
+            store.skip("edition", edition.id)
+            continue
+        editions.setdefault(campaign.id, []).append(edition)
+
+    articles = context.get("articles", [])
+    occurrences = getattr(context.get("events_agenda"), "occurrences", [])
+    events_by_campaign = context.get("events_by_campaign", {})
+    campaigns = store.all("campaign")
+    for campaign in campaigns:
+        campaign.zone = campaign.timezone or site_zone
+        campaign.next = next_day(*campaign.day, campaign.zone, now)
+        campaign.editions = sorted(editions.get(campaign.id, []), key=lambda e: e.year)
+        by_year = {edition.year: edition for edition in campaign.editions}
+        campaign.current_edition = by_year.get(campaign.next.year)
+        campaign.earlier_editions = [
+            e for e in reversed(campaign.editions) if e.year < campaign.next.year
+        ]
+        campaign.news = [a for a in articles if _mentions(a, campaign)]
+        campaign.events = events_by_campaign.get(campaign.id)
+        first_year = campaign.first_year or (
+            campaign.editions[0].year if campaign.editions else None
+        )
+        for index, edition in enumerate(campaign.editions):
+            edition.number = edition.year - first_year + 1 if first_year else None
+            edition.previous = campaign.editions[index - 1] if index else None
+            later = campaign.editions[index + 1 :]
+            edition.next = later[0] if later else None
+            edition.day = day_in_year(*campaign.day, edition.year)
+            edition.date = datetime.combine(edition.day, time(), campaign.zone)  # for feeds
+            edition.news = [a for a in campaign.news if getattr(a, "edition", None) == edition.year]
+            edition.occurrences = [
+                o for o in occurrences
+                if o.event.fields.get("campaign") is campaign and o.event.edition == edition.year
+            ]
+            edition.resource_list = describe(
+                edition.resources, settings["PATH"], settings["DEFAULT_LANG"]
+            )
+            edition.resources_by_language = by_language(edition.resource_list)
+
+    ordered = sorted(campaigns, key=lambda c: (c.next.date, c.title))
+    context["campaigns"] = ordered
+    context["next_campaign"] = ordered[0] if ordered else None
+    context["campaigns_index_url"] = read(settings).index_url
+
+
+def add_generator(pelican):
+    return CampaignsGenerator
+
+
+def register():
+    records_signals.record_types.connect(declare)
+    records_signals.records_ready.connect(derive)
+    signals.get_generators.connect(add_generator)

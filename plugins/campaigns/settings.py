@@ -1,0 +1,42 @@
+"""Settings of the campaigns plugin, read in one place, with their defaults.
+
+CAMPAIGN_URL / CAMPAIGN_SAVE_AS ("campaigns/{id}/", ".../index.html")
+    A campaign's page.
+EDITION_URL / EDITION_SAVE_AS ("campaigns/{campaign}/{year}/", ".../index.html")
+    The page of one year's edition (its theme page).
+CAMPAIGNS_INDEX_URL / CAMPAIGNS_INDEX_SAVE_AS ("campaigns/", "campaigns/index.html")
+    All campaigns, ordered by their next day.
+CAMPAIGN_FEED_ATOM (None; "feeds/campaigns/{id}.atom.xml" in production)
+    An Atom feed per campaign: its news and its editions.
+CAMPAIGNS_LATEST_NEWS (3)
+    How many news posts a campaign page shows.
+"""
+
+from dataclasses import dataclass
+
+DEFAULTS = {
+    "CAMPAIGNS_INDEX_URL": "campaigns/",
+    "CAMPAIGNS_INDEX_SAVE_AS": "campaigns/index.html",
+    "CAMPAIGN_FEED_ATOM": None,
+    "CAMPAIGNS_LATEST_NEWS": 3,
+}
+
+
+@dataclass(frozen=True)
+class CampaignSettings:
+    index_url: str
+    index_save_as: str
+    feed_atom: str | None
+    latest_news: int
+
+
+def read(settings: dict) -> CampaignSettings:
+    def get(key):
+        return settings.get(key, DEFAULTS[key])
+
+    return CampaignSettings(
+        index_url=get("CAMPAIGNS_INDEX_URL"),
+        index_save_as=get("CAMPAIGNS_INDEX_SAVE_AS"),
+        feed_atom=get("CAMPAIGN_FEED_ATOM"),
+        latest_news=get("CAMPAIGNS_LATEST_NEWS"),
+    )
