@@ -64,11 +64,13 @@ def derive(generator, store):
             edition.previous = campaign.editions[index - 1] if index else None
             later = campaign.editions[index + 1 :]
             edition.next = later[0] if later else None
+            edition.title = f"{campaign.title} {edition.year}: {edition.theme}"
             edition.day = day_in_year(*campaign.day, edition.year)
             edition.date = datetime.combine(edition.day, time(), campaign.zone)  # for feeds
             edition.news = [a for a in campaign.news if getattr(a, "edition", None) == edition.year]
             edition.occurrences = [
-                o for o in occurrences
+                o
+                for o in occurrences
                 if o.event.fields.get("campaign") is campaign and o.event.edition == edition.year
             ]
             edition.resource_list = describe(

@@ -95,7 +95,12 @@ class RecordsGenerator(CachingGenerator):
                 problems = self.store.resolve(record_type.fields, record.fields)
                 for field, message, fix in problems:
                     self.problem(record.source_path, field, message, fix)
-                if problems:
+                # A required reference to a record skipped for its own errors: already reported.
+                orphan = any(
+                    f.required and f.target and not record.fields.get(f.name)
+                    for f in record_type.fields
+                )
+                if problems or orphan:
                     self.store.skip(record_type.name, record.id)
                 else:
                     record.bind(record_type, record.id, record.fields)

@@ -1,0 +1,217 @@
+"""Campaigns and their yearly editions: the next day, the countdown, links, bad input."""
+
+from datetime import datetime
+
+import pytest
+from sitecheck import check_site
+
+PLUGINS = ("records", "i18n", "widgets", "campaigns")
+
+CAMPAIGN = """
+    Title: Day of Prayer
+    Day: 02-08
+    First-year: 2015
+    Timezone: Europe/Rome
+    Hashtag: #PrayAgainstTrafficking
+
+    A day of prayer.
+"""
+
+EDITION_2026 = """
+    Theme: Peace Begins with Dignity
+    Partners: talitha-kum
+    Resources: files/vigil-en.pdf, files/vigil-fr.pdf
+
+    The 2026 message.
+"""
+
+EDITION_2025 = """
+    Theme: Ambassadors of Hope
+
+    The 2025 message.
+"""
+
+PARTNER = """
+    Title: Talitha Kum
+    Website: https://www.talithakum.info/
+"""
+
+NEWS = """
+    Title: The 2026 theme
+    Date: 2026-01-05
+    Campaign: day-of-prayer
+    Edition: 2026
+
+    News about the theme.
+"""
+
+
+def files(**changes):
+    found = {
+        "campaigns/day-of-prayer/index.md": CAMPAIGN,
+        "campaigns/day-of-prayer/2026.md": EDITION_2026,
+        "campaigns/day-of-prayer/2025.md": EDITION_2025,
+        "partners/talitha-kum.md": PARTNER,
+        "news/theme-2026.md": NEWS,
+        "files/vigil-en.pdf": b"%PDF-1.4\n" + b"x" * 2400,
+        "files/vigil-fr.pdf": b"%PDF-1.4\n" + b"x" * 1200,
+    }
+    found.update(changes)
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def at(monkeypatch, instant: str) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime.fromisoformat(instant).timestamp())))
+
+
+def countdown(build, path="campaigns/day-of-prayer/index.html") -> str:
+    html = build.page(path)
+    start = html.index('class="countdown"')
+    return html[html.index(">", start) + 1 : html.index("</strong>", start)].strip()
+
+
+@pytest.mark.parametrize(
+    ("instant", "expected", "theme"),
+    [
+        ("2026-01-20T12:00:00+00:00", "in 19 days", "Peace Begins with Dignity"),
+        ("2026-02-07T12:00:00+00:00", "tomorrow", "Peace Begins with Dignity"),
+        # 23:30 UTC on the 7th is already the 8th in Rome, the campaign's zone.
+        ("2026-02-07T23:30:00+00:00", "today", "Peace Begins with Dignity"),
+        ("2026-02-08T22:59:00+00:00", "today", "Peace Begins with Dignity"),
+        ("2026-02-08T23:30:00+00:00", "in 364 days", None),
+    ],
+)
+def test_countdown_and_current_edition_follow_the_campaigns_own_day(
+    site, monkeypatch, instant, expected, theme
+):
+    build = site(files(), plugins=PLUGINS)
+    at(monkeypatch, instant)
+    build = site(files(), plugins=PLUGINS)
+    assert countdown(build) == expected
+    html = build.page("campaigns/day-of-prayer/index.html")
+    if theme:
+        assert f'<p class="theme-quote">{theme}</p>' in html
+    else:
+        assert "has not been announced yet" in html
+        assert "Peace Begins with Dignity" in html  # still listed among earlier themes
+
+
+@pytest.mark.parametrize(
+    ("instant", "expected_date", "expected"),
+    [
+        ("2027-02-27T12:00:00+00:00", "2027-02-28", "tomorrow"),  # not a leap year: the 28th
+        ("2028-02-28T12:00:00+00:00", "2028-02-29", "tomorrow"),
+        ("2028-02-29T12:00:00+00:00", "2028-02-29", "today"),
+        ("2028-03-01T12:00:00+00:00", "2029-02-28", "in 364 days"),
+    ],
+)
+def test_a_29_february_day_falls_on_the_28th_in_other_years(
+    site, monkeypatch, instant, expected_date, expected
+):
+    at(monkeypatch, instant)
+    leap = CAMPAIGN.replace("Day: 02-08", "Day: 02-29")
+    build = site(files(**{"campaigns/day-of-prayer/index.md": leap}), plugins=PLUGINS)
+    assert countdown(build) == expected
+    assert f'data-countdown="{expected_date}"' in build.page("campaigns/day-of-prayer/index.html")
+
+
+def test_edition_page_links_resources_partners_news_and_neighbours(site):
+    build = site(files(), plugins=PLUGINS)
+    html = build.page("campaigns/day-of-prayer/2026/index.html")
+    assert "Edition 12:" in html
+    assert 'href="../../../files/vigil-en.pdf"' in html
+    assert "(PDF, 2 KB)" in html and "(PDF, 1 KB)" in html
+    assert ">English</h3>" in html and ">French</h3>" in html
+    assert 'href="../../../news/2026/the-2026-theme/"' in html
+    assert 'rel="prev"' in html and "Previous year: 2025" in html
+    assert check_site(build.output) == []
+
+
+def test_campaign_index_orders_campaigns_by_their_next_day(site):
+    world_day = CAMPAIGN.replace("Day of Prayer", "World Day").replace("02-08", "07-30")
+    build = site(files(**{"campaigns/world-day/index.md": world_day}), plugins=PLUGINS)
+    html = build.page("campaigns/index.html")
+    assert html.index("Day of Prayer") < html.index("World Day")
+    home = build.page("index.html")
+    assert "Next campaign day" in home and "Day of Prayer" in home
+
+
+def test_each_campaign_has_an_atom_feed_of_news_and_editions(site, monkeypatch):
+    monkeypatch.setenv("SITEURL", "https://example.org")
+    build = site(
+        files(),
+        plugins=PLUGINS,
+        CAMPAIGN_FEED_ATOM="feeds/campaigns/{id}.atom.xml",
+        SITEURL="https://example.org",
+        FEED_DOMAIN="https://example.org",
+        RELATIVE_URLS=False,
+    )
+    feed = build.page("feeds/campaigns/day-of-prayer.atom.xml")
+    assert feed.count("<entry>") == 3
+    assert "https://example.org/campaigns/day-of-prayer/2026/" in feed
+
+
+BAD_INPUT = [
+    (
+        "edition of an unknown campaign",
+        "campaigns/day-of-prayr/2026.md",
+        EDITION_2025,
+        "campaign",
+        'did you mean "day-of-prayer"',
+    ),
+    (
+        "year before the first year",
+        "campaigns/day-of-prayer/2010.md",
+        EDITION_2025,
+        "year",
+        "before the campaign's first year",
+    ),
+    (
+        "two editions of one year",
+        "campaigns/day-of-prayer/2026-bis.md",
+        EDITION_2025.replace("Theme:", "Year: 2026\n    Theme:"),
+        "slug",
+        "already used",
+    ),
+    (
+        "missing theme",
+        "campaigns/day-of-prayer/2024.md",
+        "Partners: talitha-kum\n\nText\n",
+        "theme",
+        "missing",
+    ),
+    (
+        "invalid day",
+        "campaigns/day-of-prayer/index.md",
+        CAMPAIGN.replace("02-08", "02-30"),
+        "day",
+        "not a day of the year",
+    ),
+    (
+        "resource that does not exist",
+        "campaigns/day-of-prayer/2026.md",
+        EDITION_2026.replace("vigil-fr.pdf", "vigil-es.pdf"),
+        "resources",
+        "does not exist",
+    ),
+    (
+        "unknown partner",
+        "campaigns/day-of-prayer/2026.md",
+        EDITION_2026.replace("talitha-kum", "talitha"),
+        "partners",
+        "not a known partner",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "field", "message"),
+    [case[1:] for case in BAD_INPUT],
+    ids=[case[0] for case in BAD_INPUT],
+)
+def test_each_bad_campaign_input_gives_one_line(site, path, text, field, message):
+    build = site(files(**{path: text}), plugins=PLUGINS, RECORDS_STRICT=True)
+    assert len(build.issues) == 1, build.issues
+    assert build.issues[0].startswith(f"{path}: {field}: "), build.issues[0]
+    assert message in build.issues[0]
+    assert build.error is not None
