@@ -120,10 +120,13 @@ def test_edition_page_links_resources_partners_news_and_neighbours(site):
     html = build.page("campaigns/day-of-prayer/2026/index.html")
     assert "Edition 12:" in html
     assert 'href="../../../files/vigil-en.pdf"' in html
-    assert "(PDF, 2 KB)" in html and "(PDF, 1 KB)" in html
-    assert ">English</h3>" in html and ">French</h3>" in html
+    assert "(PDF, 2 KB)" in html
+    assert "(PDF, 1 KB)" in html
+    assert ">English</h3>" in html
+    assert ">French</h3>" in html
     assert 'href="../../../news/2026/the-2026-theme/"' in html
-    assert 'rel="prev"' in html and "Previous year: 2025" in html
+    assert 'rel="prev"' in html
+    assert "Previous year: 2025" in html
     assert check_site(build.output) == []
 
 
@@ -133,7 +136,8 @@ def test_campaign_index_orders_campaigns_by_their_next_day(site):
     html = build.page("campaigns/index.html")
     assert html.index("Day of Prayer") < html.index("World Day")
     home = build.page("index.html")
-    assert "Next campaign day" in home and "Day of Prayer" in home
+    assert "Next campaign day" in home
+    assert "Day of Prayer" in home
 
 
 def test_each_campaign_has_an_atom_feed_of_news_and_editions(site, monkeypatch):
