@@ -123,3 +123,13 @@ def published(tmp_path_factory):
         SITEURL="https://example.org/campaigns",
         FEED_DOMAIN="https://example.org/campaigns",
     )
+
+
+def assert_one_issue(build: Build, path: str, field: str, message: str) -> None:
+    """The build failed with exactly one error line, naming ``path`` and ``field``, with a fix."""
+    assert build.error is not None, "a strict build with a bad file must fail"
+    assert len(build.issues) == 1, build.issues
+    line = build.issues[0]
+    assert line.startswith(f"{path}: {field}: "), line
+    assert message in line, line
+    assert line.split(" — ", 1)[1].strip(), f"no fix given: {line}"

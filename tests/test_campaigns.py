@@ -5,6 +5,8 @@ from datetime import datetime
 import pytest
 from sitecheck import check_site
 
+from tests.conftest import assert_one_issue
+
 PLUGINS = ("records", "i18n", "widgets", "campaigns")
 
 CAMPAIGN = """
@@ -215,7 +217,4 @@ BAD_INPUT = [
 )
 def test_each_bad_campaign_input_gives_one_line(site, path, text, field, message):
     build = site(files(**{path: text}), plugins=PLUGINS, RECORDS_STRICT=True)
-    assert len(build.issues) == 1, build.issues
-    assert build.issues[0].startswith(f"{path}: {field}: "), build.issues[0]
-    assert message in build.issues[0]
-    assert build.error is not None
+    assert_one_issue(build, path, field, message)

@@ -7,7 +7,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from records import build_now
-from tests.conftest import FIXTURES, ROOT, _Collect, write_files
+from tests.conftest import FIXTURES, ROOT, _Collect, assert_one_issue, write_files
 
 PARTNER = """
     Title: Talitha Kum
@@ -205,13 +205,7 @@ BAD_INPUT = [
 def test_each_bad_input_gives_one_line_naming_file_and_field(site, path, text, field, message):
     files = good_files(**{path: text})
     files["images/x.png"] = b"\x89PNG\r\n\x1a\n"
-    build = site(files, RECORDS_STRICT=True)
-    assert len(build.issues) == 1, build.issues
-    line = build.issues[0]
-    assert line.startswith(f"{path}: {field}: "), line
-    assert message in line
-    assert line.split(" — ", 1)[1].strip()  # a fix is always given
-    assert build.error is not None
+    assert_one_issue(site(files, RECORDS_STRICT=True), path, field, message)
 
 
 @pytest.mark.parametrize("folder", ["partners", "news"])
