@@ -174,7 +174,7 @@ BAD_INPUT = [
     ),
     (
         "two editions of one year",
-        "campaigns/day-of-prayer/2026-bis.md",
+        "campaigns/day-of-prayer/second-2026.md",
         EDITION_2025.replace("Theme:", "Year: 2026\n    Theme:"),
         "slug",
         "already used",

@@ -55,7 +55,7 @@ class RecordsGenerator(CachingGenerator):
         self.readers.save_cache()
 
     def read_collection(self, record_type: RecordType) -> None:
-        for path in self.get_files([record_type.folder]):
+        for path in sorted(self.get_files([record_type.folder])):
             if record_type.accepts and not record_type.accepts(path):
                 continue
             try:
