@@ -13,15 +13,21 @@ from .store import Store
 logger = logging.getLogger(__name__)
 
 
+def site_receivers(signal, sender, settings: dict):
+    """The receivers of ``signal`` that belong to this site's plugins.
+
+    Signal receivers are process-wide: a test or a second site in the same process may have
+    loaded plugins this site does not list in PLUGINS.
+    """
+    enabled = {name.split(".")[-1] for name in settings.get("PLUGINS", [])}
+    return [r for r in signal.receivers_for(sender) if r.__module__.split(".")[0] in enabled]
+
+
 def declared_types(settings: dict) -> tuple[list[RecordType], list[ContentFields]]:
     """Ask every plugin for its record types and its extra fields for Pelican content."""
     types, extras = [], list(PELICAN_CONTENT_FIELDS)
-    # Signal receivers are process-wide; only the plugins of this site may declare types.
-    enabled = {name.split(".")[-1] for name in settings.get("PLUGINS", [])}
-    for receiver, declared in signals.record_types.send(settings):
-        if receiver.__module__.split(".")[0] not in enabled:
-            continue
-        for item in declared or ():
+    for receiver in site_receivers(signals.record_types, settings, settings):
+        for item in receiver(settings) or ():
             (types if isinstance(item, RecordType) else extras).append(item)
     return types, extras
 
@@ -48,7 +54,8 @@ class RecordsGenerator(CachingGenerator):
         self.resolve_records()
         self.check_pelican_content()
         self.check_output_paths()
-        signals.records_ready.send(self, store=self.store)
+        for receiver in site_receivers(signals.records_ready, self, self.settings):
+            receiver(self, store=self.store)
         for record_type in self.types:
             self.context[record_type.context_name] = self.store.all(record_type.name)
         self.save_cache()

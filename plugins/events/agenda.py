@@ -1,0 +1,88 @@
+"""The build's agenda: every occurrence, split into upcoming and past, by month and campaign."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import pairwise
+
+from .links import webcal_url
+from .months import Month
+from .occurrences import expand
+from .view import EventView, Link, link_to
+
+
+@dataclass
+class CampaignEvents:
+    """One campaign's events, for its list page and its feed."""
+
+    link: Link
+    url: str
+    save_as: str
+    feed: str
+    feed_webcal: str | None
+    upcoming: list = field(default_factory=list)
+    past: list = field(default_factory=list)
+    views: list = field(default_factory=list)
+
+
+class Agenda:
+    def __init__(self, store, now: datetime, conf, locales: dict):
+        self.now = now
+        self.conf = conf
+        self.views = []
+        occurrences = []
+        for event in store.all("event"):
+            found = expand(event, now, conf.window_years)
+            event.view = EventView(event, found, now, conf, locales)
+            self.views.append(event.view)
+            occurrences.extend(found)
+            for translation in store.translations(event):
+                translation.view = EventView(translation, found, now, conf, locales)
+        occurrences.sort(key=lambda o: (o.start_utc, o.end_utc, o.event.title))
+        self.occurrences = occurrences
+        self.upcoming = [o for o in occurrences if not o.is_past(now)]
+        self.past = [o for o in reversed(occurrences) if o.is_past(now)]
+        self.by_day: dict = {}
+        for occurrence in occurrences:
+            for day in occurrence.days():
+                self.by_day.setdefault(day, []).append(occurrence)
+        self.months = self._months()
+        self.campaigns = self._campaigns()
+
+    def _months(self) -> list[Month]:
+        found: dict[tuple[int, int], Month] = {}
+        for day in sorted(self.by_day):
+            key = (day.year, day.month)
+            if key not in found:
+                values = {"year": day.year, "month": day.month}
+                found[key] = Month(
+                    day.year,
+                    day.month,
+                    self.conf.url("MONTH", **values),
+                    self.conf.path("MONTH", **values),
+                )
+            found[key].occurrences.extend(self.by_day[day])
+        months = list(found.values())
+        for before, after in pairwise(months):
+            before.next, after.previous = after, before
+        return months
+
+    def _campaigns(self) -> dict[str, CampaignEvents]:
+        campaigns: dict[str, CampaignEvents] = {}
+        for view in self.views:
+            if view.campaign_id is None:
+                continue
+            key = view.campaign_id
+            if key not in campaigns:
+                feed = self.conf.campaign_feed_save_as.format(campaign=key)
+                campaigns[key] = CampaignEvents(
+                    link=link_to(view.event.campaign),
+                    url=self.conf.url("CAMPAIGN", campaign=key),
+                    save_as=self.conf.path("CAMPAIGN", campaign=key),
+                    feed=feed,
+                    feed_webcal=webcal_url(self.conf.absolute(feed)),
+                )
+            campaigns[key].views.append(view)
+        for key, campaign in campaigns.items():
+            campaign.upcoming = [o for o in self.upcoming if o.event.view.campaign_id == key]
+            campaign.past = [o for o in self.past if o.event.view.campaign_id == key]
+        return dict(sorted(campaigns.items(), key=lambda item: item[1].link.title.lower()))

@@ -1,0 +1,122 @@
+"""The generator that writes the event lists, the month pages and the iCalendar files.
+
+It only writes: the agenda is computed when the records are ready (see :mod:`events.plugin`)
+and found in the context. Event pages themselves are written by the records core.
+"""
+
+import os
+
+from pelican.generators import Generator
+from pelican.paginator import Paginator
+
+from . import ical
+from .months import weekday_names, weeks
+from .settings import read
+
+
+class EventsGenerator(Generator):
+    def generate_context(self):
+        """Nothing to read: the events are records, read and checked by the records core."""
+
+    def generate_output(self, writer):
+        agenda = self.context.get("events_agenda")
+        if agenda is None:
+            return
+        self.conf = read(self.settings)
+        self.writer = writer
+        self.write_lists(agenda)
+        self.write_months(agenda)
+        self.write_campaigns(agenda)
+        self.write_calendars(agenda)
+
+    def write_page(self, save_as: str, template: str, url: str, **values) -> None:
+        self.writer.write_file(
+            save_as,
+            self.get_template(template),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            page_name=url,
+            events_page_url=url,
+            **values,
+        )
+
+    def write_paginated(self, save_as: str, template: str, url: str, items: list, **values):
+        """Pages of ``items`` as Pelican paginates news, so the theme's pagination fits."""
+        if not items:
+            self.write_page(save_as, template, url, events_list=[], **values)
+            return
+        paginator = Paginator(save_as, url, items, self.settings, self.conf.per_page)
+        for number in paginator.page_range:
+            page = paginator.page(number)
+            self.write_page(
+                page.save_as,
+                template,
+                page.url,
+                events_list=page.object_list,
+                # the names the theme's partials/pagination.html and page_number.html read
+                articles_paginator=paginator,
+                articles_page=page,
+                articles_previous_page=paginator.page(number - 1) if number > 1 else None,
+                articles_next_page=(
+                    paginator.page(number + 1) if number < paginator.num_pages else None
+                ),
+                **values,
+            )
+
+    def write_lists(self, agenda) -> None:
+        conf = self.conf
+        self.write_paginated(
+            conf.path("INDEX"), "events", conf.url("INDEX"), agenda.upcoming, events_view="upcoming"
+        )
+        self.write_paginated(
+            conf.path("PAST"), "events", conf.url("PAST"), agenda.past, events_view="past"
+        )
+
+    def write_months(self, agenda) -> None:
+        locale = self.context["events_locale"]
+        first_weekday = locale.first_week_day
+        names = weekday_names(locale, first_weekday)
+        today = self.context["events_today"]
+        self.write_page(
+            self.conf.path("CALENDAR"),
+            "events_months",
+            self.conf.url("CALENDAR"),
+            events_view="calendar",
+        )
+        for month in agenda.months:
+            self.write_page(
+                month.save_as,
+                "events_month",
+                month.url,
+                month=month,
+                month_weeks=weeks(month, agenda.by_day, today, first_weekday),
+                weekday_names=names,
+                events_view="calendar",
+            )
+
+    def write_campaigns(self, agenda) -> None:
+        for campaign in agenda.campaigns.values():
+            self.write_page(
+                campaign.save_as,
+                "events_campaign",
+                campaign.url,
+                events_campaign=campaign,
+                events_view="campaign",
+            )
+
+    def write_calendars(self, agenda) -> None:
+        conf, now, zones = self.conf, agenda.now, ical.Zones()
+        for view in agenda.views:
+            name = view.event.title
+            self.write_bytes(view.ics_url, ical.calendar([view], conf, now, name, zones))
+        name = f"{conf.sitename}: events"
+        self.write_bytes(conf.feed_save_as, ical.calendar(agenda.views, conf, now, name, zones))
+        for campaign in agenda.campaigns.values():
+            name = f"{conf.sitename}: {campaign.link.title}"
+            self.write_bytes(campaign.feed, ical.calendar(campaign.views, conf, now, name, zones))
+
+    def write_bytes(self, relative: str, data: bytes) -> None:
+        path = os.path.join(self.output_path, relative)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as file:
+            file.write(data)

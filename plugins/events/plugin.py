@@ -1,0 +1,72 @@
+"""Wires the events plugin into the records core and Pelican. No state lives here."""
+
+import zoneinfo
+
+from pelican import signals
+
+from i18n.filters import parse_locale
+from records import signals as records_signals
+
+from .agenda import Agenda
+from .links import webcal_url
+from .pages import EventsGenerator
+from .schema import EVENT
+from .settings import enabled, read
+
+
+def declare(settings):
+    return [EVENT] if enabled(settings) else []
+
+
+def derive(generator, store):
+    """Once every record is resolved: expand, split and group the events for the templates."""
+    settings = generator.settings
+    if not enabled(settings):
+        return
+    conf = read(settings)
+    now = generator.context["now"]
+    locales = {
+        lang: parse_locale(code) for lang, code in (settings.get("I18N_LOCALES") or {}).items()
+    }
+    agenda = Agenda(store, now, conf, locales)
+    report_reserved_slugs(generator, store)
+    lang = settings.get("DEFAULT_LANG") or "en"
+    site_zone = zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    generator.context.update(
+        events_agenda=agenda,
+        upcoming_events=agenda.upcoming,
+        past_events=agenda.past,
+        events_by_campaign=agenda.campaigns,
+        event_months=agenda.months,
+        events_urls=conf.urls,
+        events_feed=conf.feed_save_as,
+        events_feed_webcal=webcal_url(conf.absolute(conf.feed_save_as)),
+        events_locale=locales.get(lang) or parse_locale(lang),
+        events_today=now.astimezone(site_zone).date(),
+    )
+
+
+# Names the default URLs give the events section's own pages (events/past/, events/page/2/…).
+RESERVED_IDS = frozenset({"past", "calendar", "campaigns", "page"})
+
+
+def report_reserved_slugs(generator, store) -> None:
+    """An event whose id is the name of a list page would clash with it: say so."""
+    for event in store.all("event"):
+        if event.id in RESERVED_IDS:
+            generator.problem(
+                event.source_path,
+                "slug",
+                f'"{event.id}" is the name of a page of the events section',
+                "rename the file or give it its own Slug line",
+            )
+
+
+def add_generator(pelican):
+    return EventsGenerator if enabled(pelican.settings) else None
+
+
+def register():
+    records_signals.record_types.connect(declare)
+    records_signals.records_ready.connect(derive)
+    signals.get_generators.connect(add_generator)

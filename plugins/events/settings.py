@@ -1,0 +1,107 @@
+"""Every setting the events plugin reads, with its default, read in one place.
+
+EVENTS_WINDOW_YEARS (2)
+    Recurring events are expanded into dated occurrences from this many years before the
+    build date to this many years after it; the .ics files carry the rule itself, so
+    calendar apps see every occurrence.
+EVENTS_TIME_ZONES (Sydney, Manila, Nairobi, Rome, São Paulo, New York)
+    IANA zones of the table of start times on the page of an online event.
+EVENTS_PER_PAGE (10)
+    Events per page of the upcoming list and of the past archive.
+EVENTS_UID_DOMAIN (the host of SITEURL, else "localhost")
+    The right-hand side of every event's iCalendar UID (``<event id>@<domain>``). Set it
+    once and never change it: calendar apps use the UID to update an event they know.
+EVENTS_OUTLOOK_URL ("https://outlook.live.com/calendar/0/action/compose")
+    Base of the "add to Outlook" links (``https://outlook.office.com/...`` for Microsoft 365).
+EVENTS_INDEX_URL / _SAVE_AS ("events/")           the upcoming list, page 1
+EVENTS_PAST_URL / _SAVE_AS ("events/past/")       the past archive, page 1
+EVENTS_CALENDAR_URL / _SAVE_AS ("events/calendar/")   the index of months
+EVENTS_MONTH_URL / _SAVE_AS ("events/calendar/{year}-{month:02d}/")   one month
+EVENTS_CAMPAIGN_URL / _SAVE_AS ("events/campaigns/{campaign}/")       one campaign's events
+EVENTS_FEED_SAVE_AS ("events/events.ics")          every event
+EVENTS_CAMPAIGN_FEED_SAVE_AS ("events/campaigns/{campaign}/events.ics")
+EVENTS_ICS_SAVE_AS ("events/{slug}/{slug}.ics")    one event
+EVENT_URL / EVENT_SAVE_AS ("events/{slug}/")       one event's page (records core settings),
+    and EVENT_LANG_URL / EVENT_LANG_SAVE_AS for its translations.
+
+Later pages of a list follow Pelican's PAGINATION_PATTERNS (``events/page/2/``).
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+DEFAULT_TIME_ZONES = (
+    "Australia/Sydney",
+    "Asia/Manila",
+    "Africa/Nairobi",
+    "Europe/Rome",
+    "America/Sao_Paulo",
+    "America/New_York",
+)
+
+PAGES = {
+    "INDEX": "events/",
+    "PAST": "events/past/",
+    "CALENDAR": "events/calendar/",
+    "MONTH": "events/calendar/{year}-{month:02d}/",
+    "CAMPAIGN": "events/campaigns/{campaign}/",
+}
+
+
+@dataclass(frozen=True)
+class EventsSettings:
+    window_years: int
+    time_zones: tuple[str, ...]
+    per_page: int
+    uid_domain: str
+    outlook_url: str
+    urls: dict
+    save_as: dict
+    feed_save_as: str
+    campaign_feed_save_as: str
+    ics_save_as: str
+    siteurl: str
+    sitename: str
+
+    def url(self, page: str, **values) -> str:
+        return self.urls[page].format(**values)
+
+    def path(self, page: str, **values) -> str:
+        return self.save_as[page].format(**values)
+
+    def absolute(self, path: str) -> str | None:
+        """The absolute address of an output path, or None when SITEURL is not absolute."""
+        if not self.siteurl.startswith(("http://", "https://")):
+            return None
+        return f"{self.siteurl}/{path}"
+
+
+def enabled(settings: dict) -> bool:
+    """Signal receivers are process-wide: act only for sites that list this plugin."""
+    return "events" in {name.split(".")[-1] for name in settings.get("PLUGINS", [])}
+
+
+def read(settings: dict) -> EventsSettings:
+    siteurl = (settings.get("SITEURL") or "").rstrip("/")
+    urls, save_as = {}, {}
+    for page, default in PAGES.items():
+        urls[page] = settings.get(f"EVENTS_{page}_URL", default)
+        save_as[page] = settings.get(f"EVENTS_{page}_SAVE_AS", urls[page] + "index.html")
+    return EventsSettings(
+        window_years=int(settings.get("EVENTS_WINDOW_YEARS", 2)),
+        time_zones=tuple(settings.get("EVENTS_TIME_ZONES", DEFAULT_TIME_ZONES)),
+        per_page=int(settings.get("EVENTS_PER_PAGE", 10)),
+        uid_domain=settings.get("EVENTS_UID_DOMAIN") or urlsplit(siteurl).hostname or "localhost",
+        outlook_url=settings.get(
+            "EVENTS_OUTLOOK_URL", "https://outlook.live.com/calendar/0/action/compose"
+        ),
+        urls=urls,
+        save_as=save_as,
+        feed_save_as=settings.get("EVENTS_FEED_SAVE_AS", "events/events.ics"),
+        campaign_feed_save_as=settings.get(
+            "EVENTS_CAMPAIGN_FEED_SAVE_AS", "events/campaigns/{campaign}/events.ics"
+        ),
+        ics_save_as=settings.get("EVENTS_ICS_SAVE_AS", "events/{slug}/{slug}.ics"),
+        siteurl=siteurl,
+        sitename=settings.get("SITE_SHORTNAME") or settings.get("SITENAME") or "",
+    )
