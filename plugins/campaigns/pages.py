@@ -1,8 +1,14 @@
-"""The pages that are not one per record: the campaign index and each campaign's feed."""
+"""The pages that are not one per record: the campaign index, each campaign's feed, and the
+stylesheet that gives each campaign its colour (a CSP without 'unsafe-inline' rules out
+style attributes)."""
+
+import os
 
 from pelican.generators import Generator
 
 from .settings import read
+
+COLOURS_SAVE_AS = "campaigns/colours.css"
 
 
 class CampaignsGenerator(Generator):
@@ -18,6 +24,7 @@ class CampaignsGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"],
             url=conf.index_url,
         )
+        self.write_colours(campaigns)
         if not conf.feed_atom:
             return
         for campaign in campaigns:
@@ -29,3 +36,12 @@ class CampaignsGenerator(Generator):
                 feed_type="atom",
                 feed_title=campaign.title,
             )
+
+    def write_colours(self, campaigns) -> None:
+        rules = [
+            f'[data-campaign="{c.id}"] {{ --accent: {c.color}; }}\n' for c in campaigns if c.color
+        ]
+        path = os.path.join(self.output_path, COLOURS_SAVE_AS)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as stylesheet:
+            stylesheet.writelines(rules)

@@ -8,7 +8,7 @@ from pelican import signals
 from records import signals as records_signals
 
 from .days import day_in_year, next_day
-from .pages import CampaignsGenerator
+from .pages import COLOURS_SAVE_AS, CampaignsGenerator
 from .resources import by_language, describe
 from .schema import CAMPAIGN, EDITION
 from .settings import read
@@ -82,6 +82,7 @@ def derive(generator, store):
     context["campaigns"] = ordered
     context["next_campaign"] = ordered[0] if ordered else None
     context["campaigns_index_url"] = read(settings).index_url
+    context["campaign_colours_url"] = COLOURS_SAVE_AS
 
 
 def add_generator(pelican):
