@@ -24,6 +24,7 @@ DEFAULT_DATE_FORMAT = "%d %B %Y"
 # Our own plugins, always listed explicitly.
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["records", "i18n", "events", "campaigns"]
+PLUGINS += ["media", "partners"]  # after "records": partners imports the media core
 
 # Strict mode: any content error fails the build (see publishconf.py). Locally a bad record is
 # skipped with a warning so that one typo does not stop an editor's preview.

@@ -1,0 +1,65 @@
+"""Media core: the one image pipeline the kit's plugins share.
+
+A library first. A plugin that publishes images (partner logos now; content images, share
+cards and posters later) gets the build's pipeline with :func:`pipeline_for`, submits each
+source with a recipe while the context is built, runs the pipeline once, reports each
+:class:`MediaError` as a content issue, and calls :meth:`Pipeline.write` from its
+``generate_output``. Every raster file the pipeline writes is decoded within a pixel limit,
+turned upright (EXIF orientation applied to the pixels), converted to 8-bit sRGB, and
+re-encoded from a fresh image with no metadata at all (checked on the encoded bytes). SVG
+files are sanitised (see :mod:`media.svg`). Results are cached outside the output folder,
+named by a hash of the source's bytes and the processing settings; cold work runs on every
+core.
+
+Settings: see :mod:`media.settings`. List ``"media"`` in ``PLUGINS`` before the plugins that
+import it (Pelican loads plugins from ``PLUGIN_PATHS`` without putting that folder on
+``sys.path``, so a plugin finds another only once Pelican has loaded it). ``register()`` has
+nothing to connect yet.
+"""
+
+import os
+
+from .errors import MediaError
+from .images import metadata_blocks
+from .pipeline import OutputFile, Pipeline, Stats, Ticket, latest_stats
+from .recipes import BoxFit, Limits, Recipe, Rendition
+from .settings import MediaSettings
+
+__all__ = [
+    "BoxFit",
+    "Limits",
+    "MediaError",
+    "MediaSettings",
+    "OutputFile",
+    "Pipeline",
+    "Recipe",
+    "Rendition",
+    "Stats",
+    "Ticket",
+    "claim_source",
+    "latest_stats",
+    "metadata_blocks",
+    "pipeline_for",
+    "register",
+]
+
+
+def pipeline_for(context: dict) -> Pipeline:
+    """The pipeline of this build, made on first use. Pelican makes a new context per build."""
+    pipeline = context.get("media_pipeline")
+    if pipeline is None:
+        pipeline = context["media_pipeline"] = Pipeline(MediaSettings.from_pelican(context))
+    return pipeline
+
+
+def claim_source(context: dict, relative_path: str) -> None:
+    """Keep Pelican's static generator from copying a source the pipeline publishes instead.
+
+    The original may carry metadata (or, for an SVG, scripts); only the processed files reach
+    the output. Call it before the static generator builds its context (records_ready is).
+    """
+    context["generated_content"][os.path.normpath(relative_path).replace(os.sep, "/")] = None
+
+
+def register():
+    """Pelican's entry point: the pipeline is made on demand by the plugins that use it."""

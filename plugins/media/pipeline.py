@@ -1,0 +1,332 @@
+"""The build's image pipeline: plan during context building, process once, write at the end.
+
+A plugin :meth:`Pipeline.submit` s a source file with a recipe and gets a :class:`Ticket`
+at once (the source's bytes are hashed then, so the output names are known). :meth:`run`
+processes every ticket still pending, all at once: results already in the cache are read
+back, the others are processed on every core and stored in the cache. :meth:`write` puts the
+files into the output folder, hard-linked (or copied) from the cache.
+
+Cache layout, under ``MEDIA_CACHE_PATH``: ``<k[:2]>/<k>.json`` (the manifest: the files made,
+their sizes, or the error the source gave) and ``<k[:2]>/<k>-<label>.<ext>``, where ``k`` is
+the SHA-256 of the source's bytes, the recipe and the limits. A manifest is written last, so
+an entry without one is incomplete and is made again.
+"""
+
+import concurrent.futures
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import shutil
+import site
+import tempfile
+import time
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import MediaError
+from .recipes import Limits, Recipe
+from .settings import MediaSettings
+
+logger = logging.getLogger(__name__)
+
+# Part of every key: bump it when a change to this package changes what it writes.
+CORE_VERSION = "1"
+CONTEXT_KEY = "media_pipeline"
+_PLUGINS_DIR = str(Path(__file__).resolve().parent.parent)
+
+_latest_stats = None  # the stats of the last pipeline run in this process, for tests
+
+
+@dataclass
+class Stats:
+    """What one build's pipeline did. ``encoded`` counts files encoded, not read from cache."""
+
+    jobs: int = 0
+    from_cache: int = 0
+    processed: int = 0
+    encoded: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    workers: int = 1
+
+    def __str__(self) -> str:
+        return (
+            f"{self.jobs} images: {self.processed} processed ({self.encoded} files encoded), "
+            f"{self.from_cache} from the cache, {self.failed} with errors, "
+            f"{self.seconds:.2f} s on {self.workers} processes"
+        )
+
+
+def latest_stats() -> Stats | None:
+    """The stats of the pipeline that ran last in this process (tests and benchmarks read it)."""
+    return _latest_stats
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything a worker process needs; small and picklable."""
+
+    key: str
+    source: str
+    digest: str
+    is_svg: bool
+    recipe: Recipe
+    limits: Limits
+    cache_dir: str
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One written file: ``url`` is relative to the site root."""
+
+    url: str
+    label: str
+    fmt: str
+    width: int
+    height: int
+    cached: str = field(repr=False, default="")
+
+
+@dataclass
+class Ticket:
+    """A request for one source with one recipe; ``error`` or ``files`` once the pipeline ran."""
+
+    key: str
+    source: str
+    output_dir: str
+    name: str
+    error: MediaError | None = None
+    notes: list = field(default_factory=list)
+    files: list[OutputFile] = field(default_factory=list)
+    done: bool = False
+
+    def file(self, label: str, fmt: str) -> OutputFile | None:
+        return next((f for f in self.files if f.label == label and f.fmt == fmt), None)
+
+
+def _entry(cache_dir: str, key: str, name: str) -> str:
+    return os.path.join(cache_dir, key[:2], name)
+
+
+def _write_atomically(path: str, data: bytes) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def read_manifest(cache_dir: str, key: str) -> dict | None:
+    """The cached result for ``key``, or None when it is missing or incomplete."""
+    try:
+        with open(_entry(cache_dir, key, f"{key}.json"), encoding="utf-8") as handle:
+            manifest = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    files = manifest.get("files", [])
+    if not all(os.path.isfile(_entry(cache_dir, key, f["file"])) for f in files):
+        return None
+    return manifest
+
+
+def run_job(job: Job) -> dict:
+    """Process one source into the cache and return its manifest. Runs in a worker process."""
+    manifest: dict = {"key": job.key, "files": [], "notes": [], "error": None}
+    try:
+        data = Path(job.source).read_bytes()
+    except OSError:
+        data = None
+    if data is None or hashlib.sha256(data).hexdigest() != job.digest:
+        manifest["error"] = MediaError(
+            "changed or disappeared while the site was being built", "build the site again"
+        ).as_dict()
+        return {**manifest, "encoded": 0, "transient": True}
+    try:
+        renditions, notes = job.recipe.render(data, job.is_svg, job.limits)
+    except MediaError as error:
+        manifest["error"] = error.as_dict()
+        renditions, notes = [], []
+    manifest["notes"] = notes
+    for rendition in renditions:
+        name = f"{job.key}-{rendition.label}.{rendition.fmt}"
+        _write_atomically(_entry(job.cache_dir, job.key, name), rendition.data)
+        manifest["files"].append(
+            {
+                "file": name,
+                "label": rendition.label,
+                "fmt": rendition.fmt,
+                "width": rendition.width,
+                "height": rendition.height,
+            }
+        )
+    text = json.dumps(manifest, sort_keys=True).encode()
+    _write_atomically(_entry(job.cache_dir, job.key, f"{job.key}.json"), text)
+    return {**manifest, "encoded": len(renditions)}
+
+
+def _pool_context():
+    methods = multiprocessing.get_all_start_methods()
+    # Never fork a build that may have threads (livereload, a test's web server).
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+class Pipeline:
+    """All image work of one build. Get it with :func:`media.pipeline_for`."""
+
+    def __init__(self, settings: MediaSettings):
+        global _latest_stats
+        self.settings = settings
+        self.limits = Limits(settings.max_pixels, settings.max_svg_bytes)
+        self.stats = Stats()
+        _latest_stats = self.stats
+        self._tickets: list[Ticket] = []
+        self._jobs: dict[str, Job] = {}
+        self._results: dict[str, dict] = {}
+        self._written: set[str] = set()
+
+    def submit(self, source: str, recipe: Recipe, output_dir: str, name: str) -> Ticket:
+        """Plan ``source`` (an absolute path) through ``recipe``; files go to ``output_dir``."""
+        is_svg = source.lower().endswith(".svg")
+        try:
+            data = Path(source).read_bytes()
+        except OSError as error:
+            ticket = Ticket("", source, output_dir, name, done=True)
+            ticket.error = MediaError(
+                f"could not be read ({error.strerror or error})",
+                "check that the file exists and can be read",
+            )
+            self._tickets.append(ticket)
+            return ticket
+        digest = hashlib.sha256(data).hexdigest()
+        material = json.dumps(
+            [
+                CORE_VERSION,
+                digest,
+                is_svg,
+                recipe.key(),
+                self.limits.max_pixels,
+                self.limits.max_svg_bytes,
+            ]
+        )
+        key = hashlib.sha256(material.encode()).hexdigest()
+        if key not in self._jobs and key not in self._results:
+            self._jobs[key] = Job(
+                key, source, digest, is_svg, recipe, self.limits, self.settings.cache_path
+            )
+        ticket = Ticket(key, source, output_dir, name)
+        self._tickets.append(ticket)
+        return ticket
+
+    def run(self) -> Stats:
+        """Process every pending job once (from the cache when possible); return the stats."""
+        started = time.perf_counter()
+        pending = self._jobs
+        self._jobs = {}
+        missing = []
+        for key, job in pending.items():
+            manifest = read_manifest(self.settings.cache_path, key)
+            if manifest is None:
+                missing.append(job)
+            else:
+                self._results[key] = manifest
+                self.stats.from_cache += 1
+        for manifest in self._process(missing):
+            self._results[manifest["key"]] = manifest
+            self.stats.processed += 1
+            self.stats.encoded += manifest["encoded"]
+        self.stats.jobs += len(pending)
+        for ticket in self._tickets:
+            if not ticket.done and ticket.key in self._results:
+                self._settle(ticket, self._results[ticket.key])
+        self.stats.seconds += time.perf_counter() - started
+        if pending:
+            logger.info("media: %s", self.stats)
+        return self.stats
+
+    def _process(self, jobs: list[Job]):
+        workers = min(self.settings.workers, len(jobs))
+        if workers <= 1:
+            yield from (run_job(job) for job in jobs)
+            return
+        self.stats.workers = max(self.stats.workers, workers)
+        with concurrent.futures.ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=_pool_context(),
+            initializer=site.addsitedir,  # the worker imports this package from the same folder
+            initargs=(_PLUGINS_DIR,),
+        ) as pool:
+            futures = {pool.submit(run_job, job): job for job in jobs}
+            for future in concurrent.futures.as_completed(futures):
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    job = futures[future]
+                    yield {
+                        "key": job.key,
+                        "files": [],
+                        "notes": [],
+                        "encoded": 0,
+                        "error": MediaError(
+                            "made the image processor fail (probably out of memory)",
+                            "save a smaller version of the image",
+                        ).as_dict(),
+                    }
+
+    def _settle(self, ticket: Ticket, manifest: dict) -> None:
+        ticket.done = True
+        ticket.notes = list(manifest.get("notes") or [])
+        if manifest.get("error"):
+            ticket.error = MediaError(**manifest["error"])
+            self.stats.failed += 1
+            return
+        stem = f"{ticket.name}-{ticket.key[:12]}"
+        for item in manifest["files"]:
+            label = "" if item["fmt"] == "svg" else f"-{item['label']}"
+            ticket.files.append(
+                OutputFile(
+                    url=f"{ticket.output_dir}/{stem}{label}.{item['fmt']}",
+                    label=item["label"],
+                    fmt=item["fmt"],
+                    width=item["width"],
+                    height=item["height"],
+                    cached=_entry(self.settings.cache_path, ticket.key, item["file"]),
+                )
+            )
+
+    def write(self, output_path: str) -> int:
+        """Put every processed file not yet written into ``output_path``; return how many."""
+        if self._jobs:
+            self.run()
+        count = 0
+        for ticket in self._tickets:
+            for item in ticket.files:
+                destination = os.path.join(output_path, item.url)
+                if destination in self._written:
+                    continue
+                self._written.add(destination)
+                _place(item.cached, destination, self.settings.link_output)
+                count += 1
+        return count
+
+
+def _place(cached: str, destination: str, link: bool) -> None:
+    """Hard-link (or copy) a cached file to ``destination``, replacing what is there."""
+    os.makedirs(os.path.dirname(destination), exist_ok=True)
+    if os.path.exists(destination):
+        if os.path.samefile(cached, destination):
+            return
+        os.unlink(destination)
+    if link:
+        try:
+            os.link(cached, destination)
+            return
+        except OSError:
+            pass  # another disk, or a file system without hard links
+    shutil.copyfile(cached, destination)

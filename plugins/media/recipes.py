@@ -1,0 +1,93 @@
+"""Recipes: what to make of one source image. Each is a frozen, picklable description.
+
+A recipe's fields are part of the cache key of everything it makes, so changing any of them
+(a box size, a quality) makes new files, and leaving them alone reuses the old ones. A recipe
+turns the source's bytes into :class:`Rendition` objects; it never touches files.
+
+Issue 6 (responsive content images, share cards) adds recipes beside :class:`BoxFit`.
+"""
+
+import dataclasses
+import json
+from dataclasses import dataclass
+
+from . import images
+from .errors import MediaError
+from .svg import sanitise_svg
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The input limits in force; part of the cache key, as they decide what is an error."""
+
+    max_pixels: int
+    max_svg_bytes: int
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One output file: ``label`` ("1x", "2x", "960w"…) and format make its name."""
+
+    label: str
+    fmt: str
+    data: bytes
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Recipe:
+    def key(self) -> str:
+        return json.dumps([type(self).__name__, dataclasses.asdict(self)], sort_keys=True)
+
+    def render(self, data: bytes, is_svg: bool, limits: Limits) -> tuple[list[Rendition], list]:
+        """Return the renditions and notes (what was removed, for the log)."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class BoxFit(Recipe):
+    """Trim empty margins, then fit (never stretch) into a ``width × height`` CSS-pixel box.
+
+    Raster sources give every format in ``formats`` at every density in ``scales``, each file
+    exactly the box's size times the density, the picture centred on a transparent ground.
+    SVG sources are sanitised and sized to the box instead (one file, no raster).
+    """
+
+    width: int = 240
+    height: int = 120
+    scales: tuple[int, ...] = (1, 2)
+    formats: tuple[str, ...] = ("png", "webp")
+    trim: bool = True
+    max_upscale: float = 4.0
+    webp_quality: int = 85
+    webp_lossless: bool = True
+    png_compress_level: int = 9
+
+    def render(self, data, is_svg, limits):
+        box = (self.width, self.height)
+        if is_svg:
+            svg, removed = sanitise_svg(data, box, limits.max_svg_bytes)
+            return [Rendition("box", "svg", svg, *box)], removed
+        largest = max(self.scales)
+        draft = (max(box) * largest * 2,) * 2  # square: the EXIF orientation may turn it
+        image = images.open_image(data, limits.max_pixels, draft=draft)
+        if self.trim:
+            image = images.trim(image)
+        if image.mode == "RGBA" and image.getchannel("A").getbbox() is None:
+            raise MediaError(
+                "is completely transparent", "export the logo again with its drawing visible"
+            )
+        renditions = []
+        for scale in self.scales:
+            fitted = images.fit_in_box(image, box, scale, self.max_upscale)
+            for fmt in self.formats:
+                encoded = images.encode(
+                    fitted,
+                    fmt,
+                    webp_quality=self.webp_quality,
+                    webp_lossless=self.webp_lossless,
+                    png_compress_level=self.png_compress_level,
+                )
+                renditions.append(Rendition(f"{scale}x", fmt, encoded, fitted.width, fitted.height))
+        return renditions, []

@@ -1,0 +1,175 @@
+"""Wires the partners plugin into Pelican and the records core. No state lives here."""
+
+import logging
+import os
+
+from pelican import signals
+from pelican.generators import Generator
+
+import media
+from records.signals import record_types, records_ready
+
+from .directory import build_directory, country_name, locale_for
+from .history import derive
+from .logos import from_ticket, monogram
+from .schema import partner_type
+from .settings import PartnerSettings
+
+logger = logging.getLogger(__name__)
+
+NAME = "partners"
+CONTEXT_KEY = "partner_directory"
+
+
+def enabled(settings: dict) -> bool:
+    """Signal receivers are process-wide: act only for a site that lists this plugin."""
+    return NAME in {name.split(".")[-1] for name in settings.get("PLUGINS", [])}
+
+
+def declare(settings):
+    return [partner_type(PartnerSettings.from_pelican(settings))]
+
+
+def _logo_recipe(conf: PartnerSettings) -> media.BoxFit:
+    width, height = conf.logo_box
+    return media.BoxFit(
+        width=width, height=height, scales=conf.logo_scales, max_upscale=conf.logo_max_upscale
+    )
+
+
+def attach_logos(generator, originals: list, translations: list, conf: PartnerSettings) -> None:
+    """Process every logo at once; report each bad one; give every partner a picture."""
+    pipeline = media.pipeline_for(generator.context)
+    recipe = _logo_recipe(conf)
+    tickets = {}
+    for record in originals + translations:
+        if record.logo:
+            source = os.path.join(generator.path, record.logo)
+            tickets[id(record)] = pipeline.submit(source, recipe, conf.logo_output, record.id)
+            media.claim_source(generator.context, record.logo)
+    pipeline.run()
+    by_id = {}
+    for record in originals + translations:
+        ticket = tickets.get(id(record))
+        if ticket is not None and ticket.error is not None:
+            generator.problem(
+                record.source_path,
+                "logo",
+                f'"{record.logo}" {ticket.error.message}',
+                ticket.error.fix,
+            )
+        if ticket is not None and ticket.notes:
+            logger.info("%s: logo: removed %s", record.source_path, ", ".join(ticket.notes))
+        if ticket is not None and ticket.error is None:
+            record.logo_image = from_ticket(ticket, record.title, conf.logo_box)
+        elif record.id in by_id and not record.logo:  # a translation shows the original's
+            record.logo_image = by_id[record.id]
+        else:
+            record.logo_image = monogram(record.id, record.title, conf.logo_box, conf.logo_output)
+        by_id.setdefault(record.id, record.logo_image)
+
+
+def on_records_ready(generator, store) -> None:
+    settings = generator.settings
+    if not enabled(settings) or "partner" not in store.types:
+        return
+    conf = PartnerSettings.from_pelican(settings)
+    originals = store.all("partner")
+    translations = [t for record in originals for t in store.translations(record)]
+    attach_logos(generator, originals, translations, conf)
+    history = derive(store, generator.context.get("articles", []), {p.id for p in originals})
+    for record in originals + translations:
+        record.history = history[record.id]
+    locale = locale_for(settings.get("DEFAULT_LANG") or "en", settings)
+    generator.context[CONTEXT_KEY] = build_directory(
+        originals, conf.kinds, locale, (conf.index_url, conf.countries_url)
+    )
+
+
+class PartnersGenerator(Generator):
+    """Writes the directory, the country index, the monograms and the processed logos."""
+
+    def generate_context(self):
+        """Nothing to read: everything is derived when the records are ready."""
+
+    def generate_output(self, writer):
+        directory = self.context.get(CONTEXT_KEY)
+        if directory is None:
+            return
+        conf = PartnerSettings.from_pelican(self.settings)
+        media.pipeline_for(self.context).write(self.output_path)
+        self._write_monograms()
+        pages = (
+            (conf.index_save_as, conf.index_url, "partners"),
+            (conf.countries_save_as, conf.countries_url, "partner_countries"),
+        )
+        for save_as, url, template in pages:
+            if not save_as:
+                continue
+            writer.write_file(
+                save_as,
+                self.get_template(template),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=url,
+                page_name=url,
+                directory=directory,
+            )
+
+    def _write_monograms(self) -> None:
+        records = self.context["records"]
+        everyone = list(records.all("partner"))
+        everyone += [t for record in everyone for t in records.translations(record)]
+        for record in everyone:
+            image = getattr(record, "logo_image", None)
+            if image is None or not image.is_monogram:
+                continue
+            path = os.path.join(self.output_path, image.src)
+            if os.path.exists(path):
+                continue
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(image.svg_text)
+
+
+def get_generators(pelican):
+    return PartnersGenerator if enabled(pelican.settings) else None
+
+
+def install_filters(generator) -> None:
+    """``{{ code|country_name }}``: a country's name in the page's (or the site's) language."""
+    settings = generator.settings
+    locales = {}
+
+    def country(code, lang=None):
+        lang = lang or settings.get("DEFAULT_LANG") or "en"
+        if lang not in locales:
+            locales[lang] = locale_for(lang, settings)
+        return country_name(code, locales[lang])
+
+    generator.env.filters["country_name"] = country
+    generator.env.filters["organization_data"] = organization_data
+
+
+def organization_data(partner, siteurl: str = "") -> dict:
+    """schema.org ``Organization`` for a partner: name, website, logo, country (for json_ld)."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": partner.title,
+        "url": partner.website,
+    }
+    image = getattr(partner, "logo_image", None)
+    if image is not None and not image.is_monogram:
+        largest = image.png[-1].url if image.png else image.src
+        data["logo"] = f"{siteurl}/{largest}" if siteurl else largest
+    if partner.country and partner.country != "international":
+        data["address"] = {"@type": "PostalAddress", "addressCountry": partner.country}
+    return data
+
+
+def register():
+    record_types.connect(declare)
+    records_ready.connect(on_records_ready)
+    signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(install_filters)

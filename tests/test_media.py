@@ -1,0 +1,275 @@
+"""The media core on its own: awkward images, metadata, SVG, errors, cache and processes."""
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from media import BoxFit, MediaSettings, Pipeline, metadata_blocks
+from media.svg import sanitise_svg
+from tests.fixtures.partners import images
+
+RAW_MARKERS = (b"Exif", b"<x:xmpmeta", b"tEXt", b"iTXt", b"zTXt", b"iCCP", b"XMP ", b"ICCP")
+
+
+def assert_clean(path: Path) -> None:
+    """No EXIF, XMP, ICC, text chunks or comments: by Pillow, by structure and by bytes."""
+    data = path.read_bytes()
+    assert metadata_blocks(data) == [], path.name
+    for marker in RAW_MARKERS:
+        assert marker not in data, (path.name, marker)
+    with Image.open(path) as image:
+        assert len(image.getexif()) == 0
+        assert not {"exif", "xmp", "icc_profile", "comment", "XML:com.adobe.xmp"} & set(image.info)
+        assert not [
+            key
+            for key in image.info
+            if key not in ("transparency", "loop", "duration", "background")
+        ]
+
+
+def process(tmp_path, data: bytes, name="logo.png", recipe=None, **settings):
+    source = tmp_path / name
+    source.write_bytes(data)
+    pipeline = Pipeline(MediaSettings(cache_path=str(tmp_path / "cache"), workers=1, **settings))
+    ticket = pipeline.submit(str(source), recipe or BoxFit(), "images/logos", "logo")
+    stats = pipeline.run()
+    return ticket, stats
+
+
+def opened(ticket, label="1x", fmt="png") -> Image.Image:
+    image = Image.open(ticket.file(label, fmt).cached)
+    image.load()
+    return image
+
+
+def close(colour, expected, tolerance=12) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(colour, expected, strict=False))
+
+
+def centre(image):
+    return image.getpixel((image.width // 2, image.height // 2))
+
+
+def check_cmyk(image):
+    assert close(centre(image), (*images.RED[:1], 0, 0, 255), 40)  # CMYK red prints as red
+
+
+def check_palette(image):
+    assert image.getpixel((0, 0))[3] == 0  # the transparent entry stays transparent
+    assert close(centre(image), (*images.GREEN, 255))
+    left, top, right, bottom = image.getbbox()
+    assert abs((right - left) - (bottom - top)) <= 2  # a disc stays round
+
+
+def check_sixteen_bit_grey(image):
+    assert close(centre(image), (155, 155, 155, 255), 3)  # scaled, not clipped to white
+
+
+def check_sixteen_bit_rgb(image):
+    assert close(centre(image), (255, 128, 0, 255), 3)
+
+
+def check_rotated(image):
+    left, top, right, bottom = image.getbbox()
+    assert bottom - top > right - left  # upright: portrait
+    middle = (left + right) // 2
+    assert close(image.getpixel((middle, top + 5)), (*images.RED, 255), 40)
+    assert close(image.getpixel((middle, bottom - 5)), (*images.BLUE, 255), 40)
+
+
+def check_icon(image):
+    left, top, right, bottom = image.getbbox()
+    assert (right - left, bottom - top) == (64, 64)  # enlarged 4×, not blurred to the box
+    assert (left + right) // 2 == image.width // 2
+
+
+def check_huge(image):
+    left, top, right, bottom = image.getbbox()
+    assert (right - left, bottom - top) == (120, 120)  # trimmed of its white margins, square
+    assert close(centre(image), (0, 0, 0, 255), 20)
+
+
+AWKWARD = {
+    "CMYK JPEG": (images.cmyk_jpeg, "logo.jpg", check_cmyk),
+    "palette PNG with transparency": (
+        images.palette_png_with_transparency,
+        "logo.png",
+        check_palette,
+    ),
+    "16-bit grey PNG": (images.sixteen_bit_grey_png, "logo.png", check_sixteen_bit_grey),
+    "16-bit RGB PNG": (images.sixteen_bit_rgb_png, "logo.png", check_sixteen_bit_rgb),
+    "EXIF-rotated photo": (images.exif_rotated_jpeg, "logo.jpg", check_rotated),
+    "16×16 icon": (images.tiny_icon_png, "logo.png", check_icon),
+    "6000×6000 image": (images.huge_jpeg, "logo.jpg", check_huge),
+}
+
+
+@pytest.mark.parametrize("case", list(AWKWARD))
+def test_awkward_images_come_out_right(tmp_path, case):
+    make, name, check = AWKWARD[case]
+    ticket, _ = process(tmp_path, make(), name)
+    assert ticket.error is None
+    assert sorted((f.label, f.fmt, f.width, f.height) for f in ticket.files) == [
+        ("1x", "png", 240, 120),
+        ("1x", "webp", 240, 120),
+        ("2x", "png", 480, 240),
+        ("2x", "webp", 480, 240),
+    ]
+    for item in ticket.files:
+        with Image.open(item.cached) as written:
+            assert written.size == (item.width, item.height)
+            assert written.mode in ("RGB", "RGBA")  # WebP drops an alpha that is all opaque
+        assert_clean(Path(item.cached))
+    check(opened(ticket))
+    check(opened(ticket, "1x", "webp"))
+
+
+@pytest.mark.parametrize(
+    "make", [images.jpeg_with_metadata, images.png_with_metadata, images.webp_with_metadata]
+)
+def test_metadata_never_reaches_a_written_file(tmp_path, make):
+    data = make()
+    assert metadata_blocks(data)  # the input does carry metadata
+    ticket, _ = process(tmp_path, data)
+    assert ticket.error is None
+    for item in ticket.files:
+        assert_clean(Path(item.cached))
+
+
+def test_an_unchanged_source_is_never_encoded_twice(tmp_path):
+    _, cold = process(tmp_path, images.logo_png())
+    assert (cold.processed, cold.encoded, cold.from_cache) == (1, 4, 0)
+    _, warm = process(tmp_path, images.logo_png())
+    assert (warm.processed, warm.encoded, warm.from_cache) == (0, 0, 1)
+
+
+def test_changed_bytes_or_settings_make_new_files(tmp_path):
+    first, _ = process(tmp_path, images.logo_png())
+    other_bytes, stats = process(tmp_path, images.logo_png(colour=images.BLUE))
+    assert stats.encoded == 4
+    other_box, stats = process(tmp_path, images.logo_png(), recipe=BoxFit(width=200))
+    assert stats.encoded == 4
+    assert len({first.key, other_bytes.key, other_box.key}) == 3
+
+
+def test_an_incomplete_cache_entry_is_made_again(tmp_path):
+    ticket, _ = process(tmp_path, images.logo_png())
+    Path(ticket.file("2x", "webp").cached).unlink()
+    _, stats = process(tmp_path, images.logo_png())
+    assert stats.encoded == 4
+
+
+def test_cold_processing_uses_worker_processes_with_the_same_result(tmp_path):
+    sources = []
+    for number, colour in enumerate((images.RED, images.GREEN, images.BLUE)):
+        path = tmp_path / f"logo{number}.png"
+        path.write_bytes(images.logo_png(colour=colour, size=(300 + number, 150)))
+        sources.append(path)
+    results = {}
+    for workers in (1, 2):
+        pipeline = Pipeline(
+            MediaSettings(cache_path=str(tmp_path / f"c{workers}"), workers=workers)
+        )
+        tickets = [pipeline.submit(str(p), BoxFit(), "logos", p.stem) for p in sources]
+        stats = pipeline.run()
+        assert (stats.workers, stats.encoded) == (workers, 12)
+        results[workers] = [Path(f.cached).read_bytes() for t in tickets for f in t.files]
+    assert results[1] == results[2]
+
+
+def test_write_links_every_file_into_the_output(tmp_path):
+    source = tmp_path / "logo.png"
+    source.write_bytes(images.logo_png())
+    pipeline = Pipeline(MediaSettings(cache_path=str(tmp_path / "cache"), workers=1))
+    ticket = pipeline.submit(str(source), BoxFit(), "images/logos", "acme")
+    pipeline.run()
+    assert pipeline.write(str(tmp_path / "out")) == 4
+    for item in ticket.files:
+        assert item.url.startswith(f"images/logos/acme-{ticket.key[:12]}-")
+        assert (tmp_path / "out" / item.url).read_bytes() == Path(item.cached).read_bytes()
+    assert pipeline.write(str(tmp_path / "out")) == 0
+
+
+BAD = {
+    "not an image": (b"this is text, not a picture", {}, "is not a PNG, JPEG, WebP or GIF image"),
+    "empty file": (b"", {}, "is not a PNG, JPEG, WebP or GIF image"),
+    "truncated": (images.truncated_png(), {}, "could not be read"),
+    "over the pixel limit": (images.logo_png(), {"max_pixels": 10_000}, "is too large (400×200"),
+    "decompression bomb": (images.bomb_png(), {}, "is too large"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD))
+def test_bad_input_is_one_clear_error_never_a_crash(tmp_path, case):
+    data, settings, message = BAD[case]
+    ticket, stats = process(tmp_path, data, **settings)
+    assert ticket.error is not None
+    assert ticket.error.message.startswith(message)
+    assert ticket.error.fix
+    assert ticket.files == []
+    assert stats.failed == 1
+
+
+def test_errors_are_cached_too(tmp_path):
+    process(tmp_path, b"not an image")
+    ticket, stats = process(tmp_path, b"not an image")
+    assert stats.processed == 0
+    assert ticket.error is not None
+
+
+def test_hostile_svg_is_sanitised(tmp_path):
+    ticket, _ = process(tmp_path, images.HOSTILE_SVG, "logo.svg")
+    assert ticket.error is None
+    assert [(f.fmt, f.width, f.height) for f in ticket.files] == [("svg", 240, 120)]
+    text = Path(ticket.files[0].cached).read_text()
+    for gone in (
+        "<script",
+        "onload",
+        "onclick",
+        "foreignObject",
+        "evil.example",
+        "javascript:",
+        "<!--",
+        "metadata",
+        "inkscape",
+        "/home/anna",
+        "@import",
+        "<set",
+    ):
+        assert gone not in text, gone
+    for kept in ('fill="url(#g)"', 'href="#g"', "<rect", "<circle", "linearGradient"):
+        assert kept in text, kept
+    assert 'viewBox="0 0 200 100"' in text
+    assert 'width="240" height="120"' in text
+    assert set(ticket.notes) >= {"script", "event handlers", "external references"}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (images.ENTITY_SVG, "is an SVG with a DOCTYPE or entities"),
+        (b"<svg xmlns='http://www.w3.org/2000/svg'><rect></svg>", "is not a well-formed SVG"),
+        (b"<html><body>hi</body></html>", "is not an SVG drawing"),
+        (b"<svg xmlns='http://www.w3.org/2000/svg'><rect/></svg>", "has neither a viewBox"),
+    ],
+    ids=["entities", "not well formed", "not svg", "no size"],
+)
+def test_svg_that_cannot_be_trusted_is_rejected(data, message):
+    with pytest.raises(Exception, match=message):
+        sanitise_svg(data, (240, 120), 1_000_000)
+
+
+def test_svg_over_the_size_limit_is_rejected():
+    with pytest.raises(Exception, match="is too large for an SVG logo"):
+        sanitise_svg(images.GOOD_SVG, (240, 120), 10)
+
+
+def test_metadata_blocks_reads_structure_not_bytes():
+    image = Image.new("RGB", (8, 8), (1, 2, 3))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    assert metadata_blocks(buffer.getvalue()) == []
+    assert metadata_blocks(images.png_with_metadata()) != []
+    assert "APP1 (EXIF/XMP)" in metadata_blocks(images.jpeg_with_metadata())
