@@ -3,8 +3,8 @@
 from datetime import datetime
 
 import pytest
-from sitecheck import check_site
 
+from sitecheck import check_site
 from tests.conftest import assert_one_issue
 
 PLUGINS = ("records", "i18n", "widgets", "campaigns")

@@ -6,9 +6,9 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from sitecheck import check_site
 
 import tasks
+from sitecheck import check_site
 from tests.conftest import ROOT, run_pelican, write_files
 
 
