@@ -218,3 +218,34 @@ BAD_INPUT = [
 def test_each_bad_campaign_input_gives_one_line(site, path, text, field, message):
     build = site(files(**{path: text}), plugins=PLUGINS, RECORDS_STRICT=True)
     assert_one_issue(build, path, field, message)
+
+
+def _metadata(path):
+    lines = path.read_text(encoding="utf-8").split("\n\n", 1)[0].splitlines()
+    keyed = [line.split(":", 1) for line in lines if ":" in line and not line[0].isspace()]
+    return {key.strip().lower(): value.strip() for key, value in keyed}
+
+
+def test_every_demo_edition_page_links_what_its_file_names(demo):
+    """Resources, partners and the online event named in each edition file are linked."""
+    content = demo.content / "campaigns"
+    editions = [p for p in content.glob("*/*.md") if p.stem != "index"]
+    assert len(editions) >= 22
+    for source in editions:
+        meta = _metadata(source)
+        html = demo.page(f"campaigns/{source.parent.name}/{source.stem}/index.html")
+        for resource in filter(None, meta.get("resources", "").replace(" ", "").split(",")):
+            assert f'{resource}" hreflang=' in html, (source.name, resource)
+        for partner in filter(None, meta.get("partners", "").replace(" ", "").split(",")):
+            assert f"/partners/{partner}/" in html, (source.name, partner)
+    news = demo.page("campaigns/day-of-prayer/2026/index.html")
+    assert "/news/2026/day-of-prayer-2026/" in news
+    assert "/events/2026-day-of-prayer-online-gathering/" in news
+
+
+def test_demo_campaign_page_shows_this_years_theme_and_its_online_time_table(demo):
+    html = demo.page("campaigns/day-of-prayer/index.html")
+    assert "Peace Begins with Dignity" in html
+    assert "in 19 days" in html
+    assert "Times around the world" in html
+    assert 'class="logo-wall"' in html
