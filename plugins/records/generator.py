@@ -14,13 +14,15 @@ logger = logging.getLogger(__name__)
 
 
 def site_receivers(signal, sender, settings: dict):
-    """The receivers of ``signal`` that belong to this site's plugins.
+    """The receivers of ``signal`` that belong to this site's plugins, in PLUGINS order.
 
-    Signal receivers are process-wide: a test or a second site in the same process may have
-    loaded plugins this site does not list in PLUGINS.
+    Signal receivers are process-wide and called in the order they were connected: a test or
+    a second site in the same process may have loaded other plugins, or these in another
+    order. A plugin that uses another's derived data is listed after it in PLUGINS.
     """
-    enabled = {name.split(".")[-1] for name in settings.get("PLUGINS", [])}
-    return [r for r in signal.receivers_for(sender) if r.__module__.split(".")[0] in enabled]
+    order = [name.split(".")[-1] for name in settings.get("PLUGINS", [])]
+    found = [r for r in signal.receivers_for(sender) if r.__module__.split(".")[0] in order]
+    return sorted(found, key=lambda receiver: order.index(receiver.__module__.split(".")[0]))
 
 
 def declared_types(settings: dict) -> tuple[list[RecordType], list[ContentFields]]:
