@@ -100,20 +100,33 @@ def livereload(c):
 
 @task
 def check(c):
-    """Strict production build into a temporary folder, then check every page (links, privacy)."""
-    from sitecheck import check_site  # noqa: PLC0415
+    """Strict production build into a temporary folder, then every quality gate over it."""
+    from urllib.parse import urlsplit  # noqa: PLC0415
 
-    # Built as if served from a sub-path, so that links which ignore SITEURL show up as broken.
-    siteurl = os.environ.get("SITEURL", "").rstrip("/") or "https://example.org/campaigns"
-    with tempfile.TemporaryDirectory() as temp:
-        output = Path(temp) / "output"
+    from sitecheck.gates import report, run_gates  # noqa: PLC0415
+
+    try:
+        from tests.browser import serve  # noqa: PLC0415
+        from tests.quality import site_gates, tools_required  # noqa: PLC0415
+    except ImportError as error:
+        raise Exit(f"invoke check needs requirements-dev.txt installed ({error})") from None
+
+    # Built for production as if served from a sub-path (that of $SITEURL, or /campaigns) of a
+    # local server, so that links which ignore SITEURL show up as broken and the browser gates
+    # load every page, stylesheet and image as a reader would.
+    sub_path = urlsplit(os.environ.get("SITEURL", "")).path.rstrip("/") or "/campaigns"
+    with tempfile.TemporaryDirectory() as temp, serve(Path(temp)) as base:
+        siteurl = base + sub_path
+        output = Path(temp) / sub_path.lstrip("/")
         _pelican_build(PUBLISH_SETTINGS, output, SITEURL=siteurl, FEED_DOMAIN=siteurl)
-        problems = check_site(output, siteurl)
-    for problem in problems:
-        print(problem)
-    if problems:
-        raise Exit(f"{len(problems)} problems in the built site", code=1)
-    print("Content and built site: no problems found")
+        print(f"\nQuality gates over the production build for {siteurl}/:")
+        outcomes = run_gates(site_gates(output, siteurl, base), tools_required())
+        print(report(outcomes))
+    failed = [o.gate.name for o in outcomes if o.status == "failed"]
+    if failed:
+        raise Exit(f"\nFailed: {', '.join(failed)}", code=1)
+    skipped = [o.gate.name for o in outcomes if o.status == "skipped"]
+    print("\nAll gates passed" + (f" (skipped: {', '.join(skipped)})" if skipped else ""))
 
 
 @task

@@ -1,0 +1,203 @@
+"""Accessibility gate: axe-core (WCAG 2.2 A/AA) in headless Chromium over one page of every
+type the demo build has, in every language it has, in light and dark; a keyboard walk; and the
+reading checks that need a browser (no JavaScript, 320 pixels wide, nothing from another host).
+"""
+
+import re
+
+import pytest
+
+from sitecheck import PAGE_TYPES, SiteTypes
+from tests.browser import chromium, serve
+from tests.conftest import write_files
+from tests.quality import SCHEMES, axe_problems
+
+pytestmark = [pytest.mark.browser, pytest.mark.gates]
+
+# Pages checked besides one of each type: a later page of a paginated list has other links.
+ALSO = ["/news/page/2/"]
+
+# A link to the same page in another language (a download in another language is not one).
+TRANSLATION_LINK = re.compile(r"<a\b(?![^>]*\bdownload\b)[^>]*\bhreflang=")
+
+# The styles that show where the keyboard focus is; one of them must be set on every stop.
+FOCUS_STYLE = """() => {
+  const style = getComputedStyle(document.activeElement);
+  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+  return outline || style.boxShadow !== "none";
+}"""
+FOCUSED = """() => {
+  const el = document.activeElement;
+  const box = el.getBoundingClientRect();
+  return {tag: el.tagName.toLowerCase(), text: (el.textContent || "").trim().slice(0, 40),
+          href: el.getAttribute("href"), url: el.href || null,
+          visible: box.width > 0 && box.height > 0, nav: !!el.closest("header nav"),
+          inTable: !!el.closest("main table"),
+          lang: el.matches("a[hreflang]:not([download])") ? el.getAttribute("hreflang") : null};
+}"""
+
+
+@pytest.fixture(scope="module")
+def types(demo):
+    return SiteTypes(demo.output)
+
+
+@pytest.fixture(scope="module")
+def browser_site(demo):
+    with serve(demo.output) as base, chromium() as browser:
+        yield base, browser
+
+
+def tab_walk(page, stops: int = 80):
+    """Press Tab up to ``stops`` times; yield what has focus after each press, until focus
+    leaves the page or comes back to where it started."""
+    first = None
+    for _ in range(stops):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused["tag"] == "body" or focused == first:
+            return
+        first = first or focused
+        yield focused
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_page_type_has_no_axe_violations_in_any_language(browser_site, types, kind, scheme):
+    languages = sorted(types.by_type.get(kind, {}))
+    if not languages:
+        pytest.skip(f"the demo build has no {kind} page yet")
+    base, browser = browser_site
+    problems = []
+    for lang in languages:
+        problems += axe_problems(browser, base, types.representative(kind, lang), scheme)
+    assert problems == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", ALSO)
+def test_later_list_page_has_no_axe_violations(browser_site, demo, path, scheme):
+    if not (demo.output / path.lstrip("/") / "index.html").exists():
+        pytest.skip(f"the demo build has no {path}")
+    base, browser = browser_site
+    assert axe_problems(browser, base, path, scheme) == []
+
+
+def test_axe_finds_an_image_without_alt(browser_site, tmp_path):
+    site = write_files(
+        tmp_path,
+        {
+            "index.html": """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Planted</title>
+            </head><body><main><h1>Planted</h1><img src="pixel.png"></main></body></html>
+            """,
+            "pixel.png": b"",
+        },
+    )
+    with serve(site) as base:
+        problems = axe_problems(browser_site[1], base, "/", "light")
+    assert any(problem.startswith("/ (light): image-alt") for problem in problems), problems
+
+
+def test_skip_link_is_first_and_moves_focus_to_main(browser_site):
+    base, browser = browser_site
+    page = browser.new_page()
+    page.goto(base + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#main"
+    assert page.evaluate(FOCUS_STYLE)
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('main')"), "next stop is in <main>"
+    page.close()
+
+
+def test_focus_is_visible_at_every_stop_of_the_home_page(browser_site):
+    base, browser = browser_site
+    page = browser.new_page()
+    page.goto(base + "/")
+    stops, hidden = 0, []
+    for focused in tab_walk(page):
+        stops += 1
+        if not (focused["visible"] and page.evaluate(FOCUS_STYLE)):
+            hidden.append(focused)
+    assert stops > 3
+    assert hidden == []
+    page.close()
+
+
+def test_main_navigation_is_reachable_and_operable_by_keyboard(browser_site):
+    base, browser = browser_site
+    page = browser.new_page()
+    page.goto(base + "/")
+    menu = page.eval_on_selector_all(
+        "header nav a", "links => links.map(a => a.getAttribute('href'))"
+    )
+    reached = [f["href"] for f in tab_walk(page) if f["nav"]]
+    assert menu, "the header has a navigation"
+    assert reached == menu, "every menu link, in order"
+    page.goto(base + "/")
+    target = next(f for f in tab_walk(page) if f["nav"] and f["text"] == "News")
+    page.keyboard.press("Enter")
+    page.wait_for_url(target["url"])
+    page.close()
+
+
+def test_language_switcher_is_operable_by_keyboard(browser_site, types):
+    if len(types.languages) < 2:
+        pytest.skip(
+            f"the demo build has one language ({', '.join(types.languages)}): "
+            "no language switcher to walk yet"
+        )
+    switcher = next(
+        (path for path in types.pages if TRANSLATION_LINK.search(path.read_text("utf-8"))), None
+    )
+    assert switcher, "a site in several languages links pages to their translations"
+    base, browser = browser_site
+    page = browser.new_page()
+    page.goto(base + "/" + switcher.relative_to(types.root).as_posix())
+    target = next((f for f in tab_walk(page, 120) if f["lang"]), None)
+    assert target, "a link to another language is reached with Tab"
+    assert page.evaluate(FOCUS_STYLE)
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.evaluate("document.documentElement.lang") == target["lang"]
+    page.close()
+
+
+def test_month_grid_is_operable_by_keyboard(browser_site, types):
+    lang = next(iter(types.by_type.get("month grid", {})), None)
+    if lang is None:
+        pytest.skip("the demo build has no month grid yet")
+    base, browser = browser_site
+    page = browser.new_page()
+    page.goto(base + types.representative("month grid", lang))
+    cell = next((f for f in tab_walk(page, 120) if f["inTable"]), None)
+    assert cell, "a link inside the month's table is reached with Tab"
+    assert page.evaluate(FOCUS_STYLE)
+    page.keyboard.press("Enter")
+    page.wait_for_url(cell["url"])
+    page.close()
+
+
+def test_pages_read_without_javascript(browser_site):
+    base, browser = browser_site
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "/news/")
+    assert page.locator("main h1").count() == 1
+    assert page.locator("main article").count() >= 1
+    context.close()
+
+
+@pytest.mark.parametrize("kind", ["home", "news list", "article", "event"])
+def test_usable_at_320_pixels_without_horizontal_scrolling(browser_site, types, kind):
+    lang = next(iter(types.by_type.get(kind, {})), None)
+    if lang is None:
+        pytest.skip(f"the demo build has no {kind} page yet")
+    base, browser = browser_site
+    page = browser.new_page(viewport={"width": 320, "height": 800})
+    page.goto(base + types.representative(kind, lang))
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    page.close()
