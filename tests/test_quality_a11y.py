@@ -191,7 +191,7 @@ def test_pages_read_without_javascript(browser_site):
     context.close()
 
 
-@pytest.mark.parametrize("kind", ["home", "news list", "article", "event"])
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_usable_at_320_pixels_without_horizontal_scrolling(browser_site, types, kind):
     lang = next(iter(types.by_type.get(kind, {})), None)
     if lang is None:
