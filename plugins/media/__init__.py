@@ -13,8 +13,12 @@ core.
 
 Settings: see :mod:`media.settings`. List ``"media"`` in ``PLUGINS`` before the plugins that
 import it (Pelican loads plugins from ``PLUGIN_PATHS`` without putting that folder on
-``sys.path``, so a plugin finds another only once Pelican has loaded it). ``register()`` has
-nothing to connect yet.
+``sys.path``, so a plugin finds another only once Pelican has loaded it).
+
+As a plugin (:mod:`media.plugin`), it also publishes the site's own images: every raster
+image and SVG of the content cleaned at its own path, responsive ``<picture>`` elements for
+the images of the pages and their lead images, share cards and printable posters
+(:mod:`media.social`, :mod:`media.drawing`).
 """
 
 import os
@@ -22,11 +26,12 @@ import os
 from .errors import MediaError
 from .images import metadata_blocks
 from .pipeline import OutputFile, Pipeline, Stats, Ticket, latest_stats
-from .recipes import BoxFit, Limits, Recipe, Rendition
-from .settings import MediaSettings
+from .recipes import BoxFit, Clean, Limits, Recipe, Rendition, Responsive
+from .settings import MediaSettings, SiteMediaSettings
 
 __all__ = [
     "BoxFit",
+    "Clean",
     "Limits",
     "MediaError",
     "MediaSettings",
@@ -34,6 +39,8 @@ __all__ = [
     "Pipeline",
     "Recipe",
     "Rendition",
+    "Responsive",
+    "SiteMediaSettings",
     "Stats",
     "Ticket",
     "claim_source",
@@ -62,4 +69,7 @@ def claim_source(context: dict, relative_path: str) -> None:
 
 
 def register():
-    """Pelican's entry point: the pipeline is made on demand by the plugins that use it."""
+    """Pelican's entry point: the site's own images (see :mod:`media.plugin`)."""
+    from . import plugin  # noqa: PLC0415
+
+    plugin.register()

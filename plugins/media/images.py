@@ -190,6 +190,37 @@ def fit_in_box(
     return canvas
 
 
+def resize_to_width(image: Image.Image, width: int) -> Image.Image:
+    """Scale ``image`` down (never up) to ``width`` pixels wide, keeping its proportions."""
+    if image.width <= width:
+        return image
+    height = max(1, round(image.height * width / image.width))
+    if image.mode == "RGBA":  # premultiplied: no colour pulled from transparent pixels
+        scaled = image.convert("RGBa").resize(
+            (width, height), Image.Resampling.LANCZOS, reducing_gap=3.0
+        )
+        return scaled.convert("RGBA")
+    return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def source_format(data: bytes) -> str:
+    """``png``, ``jpeg``, ``webp`` or ``gif`` from the first bytes; ``""`` for anything else."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data[:2] == b"\xff\xd8":
+        return "jpeg"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "gif"
+    return ""
+
+
+def webp_is_lossless(data: bytes) -> bool:
+    """True when a WebP file holds a lossless (VP8L) bitstream."""
+    return b"VP8L" in data[12:64]
+
+
 def clean_copy(image: Image.Image) -> Image.Image:
     """The same pixels in a new image with no ``info`` at all (no EXIF, ICC, XMP, text…)."""
     return Image.frombytes(image.mode, image.size, image.tobytes())
@@ -202,8 +233,9 @@ def encode(
     webp_quality: int = 85,
     webp_lossless: bool = False,
     png_compress_level: int = 9,
+    jpeg_quality: int | None = None,
 ) -> bytes:
-    """Encode a fresh copy of ``image`` as ``png``, ``webp`` or ``jpeg``, with no metadata.
+    """Encode a fresh copy of ``image`` as ``png``, ``webp``, ``jpeg`` or ``gif``, no metadata.
 
     Nothing is passed that Pillow would write as metadata (``exif``, ``icc_profile``,
     ``pnginfo``, ``xmp``, ``comment``, ``dpi``), and the copy has an empty ``info`` for Pillow
@@ -225,7 +257,19 @@ def encode(
             exact=False,
         )
     elif fmt == "jpeg":
-        fresh.convert("RGB").save(buffer, "JPEG", quality=webp_quality, optimize=True)
+        if fresh.mode == "RGBA":  # flattened on white: a JPEG has no transparency
+            ground = Image.new("RGB", fresh.size, (255, 255, 255))
+            ground.paste(fresh, mask=fresh.getchannel("A"))
+            fresh = ground
+        fresh.convert("RGB").save(
+            buffer,
+            "JPEG",
+            quality=jpeg_quality or webp_quality,
+            optimize=True,
+            progressive=True,  # a slow phone shows the whole picture early, then sharpens it
+        )
+    elif fmt == "gif":
+        fresh.save(buffer, "GIF", optimize=True)
     else:
         raise ValueError(f"unknown output format {fmt!r}")
     data = buffer.getvalue()
@@ -252,6 +296,8 @@ def metadata_blocks(data: bytes) -> list[str]:
         return _webp_blocks(data)
     if data[:2] == b"\xff\xd8":
         return _jpeg_blocks(data)
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return _gif_blocks(data)
     text = data.decode("utf-8", "replace")
     return [marker for marker in ("<!--", "<metadata", "<?xpacket", "<x:xmpmeta") if marker in text]
 
@@ -288,4 +334,47 @@ def _jpeg_blocks(data: bytes) -> list[str]:
         if marker in _JPEG_METADATA:
             found.append(_JPEG_METADATA[marker])
         offset += 2 + length
+    return found
+
+
+def _gif_sub_blocks(data: bytes, offset: int) -> tuple[bytes, int]:
+    """The data of a chain of GIF sub-blocks starting at ``offset``, and the offset after it."""
+    parts = []
+    while offset < len(data):
+        size = data[offset]
+        offset += 1
+        if size == 0:
+            break
+        parts.append(data[offset : offset + size])
+        offset += size
+    return b"".join(parts), offset
+
+
+def _gif_blocks(data: bytes) -> list[str]:
+    found, offset = [], 13
+    if data[10] & 0x80:  # global colour table
+        offset += 3 * 2 ** ((data[10] & 7) + 1)
+    while offset < len(data):
+        kind = data[offset]
+        if kind == 0x3B:  # trailer
+            break
+        if kind == 0x21 and offset + 1 < len(data):
+            label = data[offset + 1]
+            if label == 0xFF:  # application extension: its name is the first sub-block
+                body, offset = _gif_sub_blocks(data, offset + 2)
+                if not body.startswith(b"NETSCAPE2.0"):
+                    found.append(f"application block {body[:11].decode('latin-1')}")
+                continue
+            if label == 0xFE:
+                found.append("comment")
+            _, offset = _gif_sub_blocks(data, offset + 2)
+        elif kind == 0x2C:
+            flags = data[offset + 9] if offset + 9 < len(data) else 0
+            offset += 10
+            if flags & 0x80:  # local colour table
+                offset += 3 * 2 ** ((flags & 7) + 1)
+            _, offset = _gif_sub_blocks(data, offset + 1)  # after the LZW minimum code size
+        else:
+            found.append("unreadable structure")
+            break
     return found

@@ -42,12 +42,17 @@ _latest_stats = None  # the stats of the last pipeline run in this process, for 
 
 @dataclass
 class Stats:
-    """What one build's pipeline did. ``encoded`` counts files encoded, not read from cache."""
+    """What one build's pipeline did. ``jobs``, ``from_cache``, ``processed`` and ``encoded``
+    (files encoded, not read from the cache) count source images; ``drawings``,
+    ``drawings_from_cache`` and ``drawn`` (files drawn) count share cards and posters."""
 
     jobs: int = 0
     from_cache: int = 0
     processed: int = 0
     encoded: int = 0
+    drawings: int = 0
+    drawings_from_cache: int = 0
+    drawn: int = 0
     failed: int = 0
     seconds: float = 0.0
     workers: int = 1
@@ -55,7 +60,9 @@ class Stats:
     def __str__(self) -> str:
         return (
             f"{self.jobs} images: {self.processed} processed ({self.encoded} files encoded), "
-            f"{self.from_cache} from the cache, {self.failed} with errors, "
+            f"{self.from_cache} from the cache, {self.failed} with errors; "
+            f"{self.drawings} drawings: {self.drawn} files drawn, "
+            f"{self.drawings_from_cache} from the cache; "
             f"{self.seconds:.2f} s on {self.workers} processes"
         )
 
@@ -98,6 +105,7 @@ class Ticket:
     source: str
     output_dir: str
     name: str
+    save_as: str = ""  # the one file's exact path in the output, instead of a hashed name
     error: MediaError | None = None
     notes: list = field(default_factory=list)
     files: list[OutputFile] = field(default_factory=list)
@@ -140,10 +148,10 @@ def run_job(job: Job) -> dict:
     """Process one source into the cache and return its manifest. Runs in a worker process."""
     manifest: dict = {"key": job.key, "files": [], "notes": [], "error": None}
     try:
-        data = Path(job.source).read_bytes()
+        data = Path(job.source).read_bytes() if job.source else b""
     except OSError:
         data = None
-    if data is None or hashlib.sha256(data).hexdigest() != job.digest:
+    if data is None or (job.source and hashlib.sha256(data).hexdigest() != job.digest):
         manifest["error"] = MediaError(
             "changed or disappeared while the site was being built", "build the site again"
         ).as_dict()
@@ -191,13 +199,19 @@ class Pipeline:
         self._results: dict[str, dict] = {}
         self._written: set[str] = set()
 
-    def submit(self, source: str, recipe: Recipe, output_dir: str, name: str) -> Ticket:
-        """Plan ``source`` (an absolute path) through ``recipe``; files go to ``output_dir``."""
+    def submit(
+        self, source: str, recipe: Recipe, output_dir: str, name: str, save_as: str = ""
+    ) -> Ticket:
+        """Plan ``source`` (an absolute path) through ``recipe``; files go to ``output_dir``.
+
+        With ``save_as`` (a recipe that makes one file, such as :class:`~media.Clean`), that
+        file is written at exactly this path of the output instead.
+        """
         is_svg = source.lower().endswith(".svg")
         try:
             data = Path(source).read_bytes()
         except OSError as error:
-            ticket = Ticket("", source, output_dir, name, done=True)
+            ticket = Ticket("", source, output_dir, name, save_as, done=True)
             ticket.error = MediaError(
                 f"could not be read ({error.strerror or error})",
                 "check that the file exists and can be read",
@@ -220,7 +234,21 @@ class Pipeline:
             self._jobs[key] = Job(
                 key, source, digest, is_svg, recipe, self.limits, self.settings.cache_path
             )
-        ticket = Ticket(key, source, output_dir, name)
+        ticket = Ticket(key, source, output_dir, name, save_as)
+        self._tickets.append(ticket)
+        return ticket
+
+    def submit_drawing(self, recipe: Recipe, output_dir: str, name: str) -> Ticket:
+        """Plan a picture drawn from ``recipe`` alone (a share card, a poster): no source file.
+
+        The recipe's key must name every input it reads (texts, colours, the font's and the
+        logos' hashes), so that the drawing is made again exactly when one of them changes.
+        """
+        material = json.dumps([CORE_VERSION, "drawing", recipe.key()])
+        key = hashlib.sha256(material.encode()).hexdigest()
+        if key not in self._jobs and key not in self._results:
+            self._jobs[key] = Job(key, "", "", False, recipe, self.limits, self.settings.cache_path)
+        ticket = Ticket(key, "", output_dir, name)
         self._tickets.append(ticket)
         return ticket
 
@@ -236,12 +264,20 @@ class Pipeline:
                 missing.append(job)
             else:
                 self._results[key] = manifest
-                self.stats.from_cache += 1
+                if job.source:
+                    self.stats.from_cache += 1
+                else:
+                    self.stats.drawings_from_cache += 1
         for manifest in self._process(missing):
             self._results[manifest["key"]] = manifest
-            self.stats.processed += 1
-            self.stats.encoded += manifest["encoded"]
-        self.stats.jobs += len(pending)
+            if pending[manifest["key"]].source:
+                self.stats.processed += 1
+                self.stats.encoded += manifest["encoded"]
+            else:
+                self.stats.drawn += manifest["encoded"]
+        drawings = sum(1 for job in pending.values() if not job.source)
+        self.stats.jobs += len(pending) - drawings
+        self.stats.drawings += drawings
         for ticket in self._tickets:
             if not ticket.done and ticket.key in self._results:
                 self._settle(ticket, self._results[ticket.key])
@@ -289,9 +325,10 @@ class Pipeline:
         stem = f"{ticket.name}-{ticket.key[:12]}"
         for item in manifest["files"]:
             label = "" if item["fmt"] == "svg" else f"-{item['label']}"
+            url = ticket.save_as or f"{ticket.output_dir}/{stem}{label}.{item['fmt']}"
             ticket.files.append(
                 OutputFile(
-                    url=f"{ticket.output_dir}/{stem}{label}.{item['fmt']}",
+                    url=url,
                     label=item["label"],
                     fmt=item["fmt"],
                     width=item["width"],

@@ -4,16 +4,27 @@ A recipe's fields are part of the cache key of everything it makes, so changing 
 (a box size, a quality) makes new files, and leaving them alone reuses the old ones. A recipe
 turns the source's bytes into :class:`Rendition` objects; it never touches files.
 
-Issue 6 (responsive content images, share cards) adds recipes beside :class:`BoxFit`.
+Recipes here: :class:`BoxFit` (logos), :class:`Responsive` (content images), :class:`Clean`
+(originals published at their own path); drawings (share cards, posters) are in
+:mod:`media.drawing`.
 """
 
 import dataclasses
+import io
 import json
 from dataclasses import dataclass
 
 from . import images
 from .errors import MediaError
 from .svg import sanitise_svg
+
+
+def _animated(data: bytes) -> bool:
+    try:
+        with images.Image.open(io.BytesIO(data)) as image:
+            return getattr(image, "n_frames", 1) > 1
+    except (OSError, ValueError):
+        return False
 
 
 @dataclass(frozen=True)
@@ -91,3 +102,80 @@ class BoxFit(Recipe):
                 )
                 renditions.append(Rendition(f"{scale}x", fmt, encoded, fitted.width, fitted.height))
         return renditions, []
+
+
+@dataclass(frozen=True)
+class Responsive(Recipe):
+    """A photo or drawing at several widths, in WebP and in a format every browser reads.
+
+    Each width in ``widths`` that is narrower than the (upright) source gives one file per
+    format; a source narrower than the widest gives one more at its own width, and nothing is
+    ever enlarged. ``fallback`` is the second format: ``auto`` keeps JPEG for photos and PNG
+    for drawings (PNG, GIF and anything with transparency).
+    """
+
+    widths: tuple[int, ...] = (480, 960, 1600)
+    fallback: str = "auto"
+    webp_quality: int = 80
+    jpeg_quality: int = 82
+    png_compress_level: int = 9
+
+    def render(self, data, is_svg, limits):
+        if is_svg:
+            raise MediaError(
+                "is an SVG drawing, which is published as it is, not at several widths",
+                "link the SVG file itself, or give a PNG or JPEG version",
+            )
+        largest = max(self.widths)
+        image = images.open_image(data, limits.max_pixels, draft=(largest, largest))
+        fallback = self.fallback
+        if fallback == "auto":
+            photo = images.source_format(data) in ("jpeg", "webp") and image.mode == "RGB"
+            fallback = "jpeg" if photo else "png"
+        targets = sorted({min(width, image.width) for width in self.widths})
+        renditions = []
+        for width in targets:
+            scaled = images.resize_to_width(image, width)
+            for fmt in ("webp", fallback):
+                encoded = images.encode(
+                    scaled,
+                    fmt,
+                    webp_quality=self.webp_quality,
+                    jpeg_quality=self.jpeg_quality,
+                    png_compress_level=self.png_compress_level,
+                )
+                renditions.append(
+                    Rendition(f"{scaled.width}w", fmt, encoded, scaled.width, scaled.height)
+                )
+        return renditions, []
+
+
+@dataclass(frozen=True)
+class Clean(Recipe):
+    """The source itself, published at its own path: same format and size, nothing else.
+
+    Pixels are turned upright and re-encoded from scratch (no EXIF, GPS, XMP, IPTC, ICC
+    profile or comment survives); an SVG is sanitised and keeps its own size. An animated GIF
+    keeps its first frame.
+    """
+
+    jpeg_quality: int = 90
+    webp_quality: int = 90
+    png_compress_level: int = 9
+
+    def render(self, data, is_svg, limits):
+        if is_svg:
+            svg, removed = sanitise_svg(data, None, limits.max_svg_bytes)
+            return [Rendition("original", "svg", svg, 0, 0)], removed
+        fmt = images.source_format(data)
+        image = images.open_image(data, limits.max_pixels)
+        notes = ["animation (first frame kept)"] if fmt == "gif" and _animated(data) else []
+        encoded = images.encode(
+            image,
+            fmt,
+            webp_quality=self.webp_quality,
+            webp_lossless=fmt == "webp" and images.webp_is_lossless(data),
+            jpeg_quality=self.jpeg_quality,
+            png_compress_level=self.png_compress_level,
+        )
+        return [Rendition("original", fmt, encoded, image.width, image.height)], notes

@@ -49,3 +49,64 @@ class MediaSettings:
                 settings.get("MEDIA_PNG_COMPRESS_LEVEL", cls.png_compress_level)
             ),
         )
+
+
+DEFAULT_SIZES = "(min-width: 42rem) 40rem, 100vw"
+
+
+@dataclass(frozen=True)
+class SiteMediaSettings:
+    """What the media plugin publishes (read by :mod:`media.plugin`), with defaults.
+
+    MEDIA_IMAGE_WIDTHS ((480, 960, 1600))
+        Widths in pixels of the responsive copies of content and lead images (WebP, and JPEG
+        for photos or PNG for drawings); never wider than the source.
+    MEDIA_IMAGE_SIZES ("(min-width: 42rem) 40rem, 100vw")
+        The ``sizes`` attribute: how wide the picture is shown (the text column's width).
+    MEDIA_IMAGE_OUTPUT ("images/sized")
+        Output folder of the responsive copies.
+    MEDIA_JPEG_QUALITY (82)
+        JPEG quality of the responsive copies (originals are re-encoded at 90).
+    MEDIA_LEAD_IN_CONTENT (("article", "page", "campaign", "edition"))
+        Kinds of page whose lead image (``Image``) is put at the top of the text, because their
+        template does not show it (``content.lead_picture`` is set on every kind).
+    SHARE_CARDS (True), SHARE_CARD_OUTPUT ("images/cards"), SHARE_CARD_COLOR ("#1f4e79")
+        A 1200×630 PNG per news post, event, campaign and edition (and one for the site), in
+        the campaign's colour (SHARE_CARD_COLOR without one).
+    POSTERS (True), POSTER_OUTPUT ("files/posters"), POSTER_BASE_URL (SITEURL)
+        An A4 PDF and PNG per edition, with a QR code of the edition's address. The code needs
+        an absolute address: POSTER_BASE_URL, else SITEURL when it starts with http; without
+        either (local builds), no poster is made and an INFO line says so.
+    """
+
+    widths: tuple[int, ...] = (480, 960, 1600)
+    sizes: str = DEFAULT_SIZES
+    output: str = "images/sized"
+    jpeg_quality: int = 82
+    lead_in_content: tuple[str, ...] = ("article", "page", "campaign", "edition")
+    share_cards: bool = True
+    card_output: str = "images/cards"
+    card_colour: str = "#1f4e79"
+    posters: bool = True
+    poster_output: str = "files/posters"
+    poster_base_url: str = ""
+
+    @classmethod
+    def from_pelican(cls, settings: dict) -> "SiteMediaSettings":
+        siteurl = (settings.get("SITEURL") or "").rstrip("/")
+        base = (settings.get("POSTER_BASE_URL") or "").rstrip("/")
+        if not base and siteurl.startswith(("http://", "https://")):
+            base = siteurl
+        return cls(
+            widths=tuple(sorted(int(w) for w in settings.get("MEDIA_IMAGE_WIDTHS") or cls.widths)),
+            sizes=settings.get("MEDIA_IMAGE_SIZES") or cls.sizes,
+            output=(settings.get("MEDIA_IMAGE_OUTPUT") or cls.output).strip("/"),
+            jpeg_quality=int(settings.get("MEDIA_JPEG_QUALITY") or cls.jpeg_quality),
+            lead_in_content=tuple(settings.get("MEDIA_LEAD_IN_CONTENT", cls.lead_in_content)),
+            share_cards=bool(settings.get("SHARE_CARDS", True)),
+            card_output=(settings.get("SHARE_CARD_OUTPUT") or cls.card_output).strip("/"),
+            card_colour=settings.get("SHARE_CARD_COLOR") or cls.card_colour,
+            posters=bool(settings.get("POSTERS", True)),
+            poster_output=(settings.get("POSTER_OUTPUT") or cls.poster_output).strip("/"),
+            poster_base_url=base,
+        )

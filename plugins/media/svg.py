@@ -110,11 +110,14 @@ def _length(value: str | None) -> float | None:
     return float(match[1]) if match and float(match[1]) > 0 else None
 
 
-def sanitise_svg(data: bytes, box: tuple[int, int], max_bytes: int) -> tuple[bytes, list[str]]:
+def sanitise_svg(
+    data: bytes, box: tuple[int, int] | None, max_bytes: int
+) -> tuple[bytes, list[str]]:
     """Return the cleaned SVG sized to ``box`` (CSS pixels) and what was removed from it.
 
     The drawing keeps its proportions: the root gets a ``viewBox`` (from its width and height
-    when it had none) and ``preserveAspectRatio="xMidYMid meet"``.
+    when it had none) and ``preserveAspectRatio="xMidYMid meet"``. With ``box=None`` (an
+    illustration in the content) the drawing keeps its own size attributes.
     """
     if len(data) > max_bytes:
         raise MediaError(
@@ -142,6 +145,8 @@ def sanitise_svg(data: bytes, box: tuple[int, int], max_bytes: int) -> tuple[byt
     removed: set[str] = set()
     _clean_attributes(root, removed)
     _clean_tree(root, removed)
+    if box is None:
+        return ET.tostring(root, encoding="utf-8", xml_declaration=False), sorted(removed)
     view_box = root.get("viewBox")
     if not view_box:
         width, height = _length(root.get("width")), _length(root.get("height"))

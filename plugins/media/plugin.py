@@ -1,0 +1,244 @@
+"""The media plugin: every image the site publishes goes through the pipeline, once per build.
+
+When the static generator has listed its files (the last step before anything is written):
+
+1. every raster image or SVG it would copy raw (``content/images``, ``content/files``…) is
+   taken off its list and planned through :class:`~media.Clean` at the same output path:
+   upright, re-encoded, no metadata; originals included;
+2. the images of every page's HTML and every lead image (``Image``) are planned through
+   :class:`~media.Responsive`; an image without alt text is a content error;
+3. share cards and posters are planned (:mod:`media.social`);
+4. the pipeline runs once, on every core, from the cache when it can; the pages' HTML is
+   rewritten with ``<picture>`` elements and the cards and posters are attached.
+
+The files are written by :class:`MediaGenerator` (and by any other plugin's call of
+``Pipeline.write``). Settings: :class:`media.settings.SiteMediaSettings`.
+"""
+
+import logging
+import os
+
+from pelican import signals
+from pelican.generators import Generator
+
+from . import content as html_content
+from . import social
+from .pipeline import Ticket
+from .recipes import Clean, Responsive
+from .settings import SiteMediaSettings
+
+logger = logging.getLogger(__name__)
+
+NAME = "media"
+RECORDS_GENERATOR = "media_records_generator"
+# Image formats a browser shows but the pipeline cannot clean: never published raw.
+UNPUBLISHABLE = (".tif", ".tiff", ".heic", ".heif", ".bmp", ".avif", ".jp2", ".psd", ".jxl")
+
+
+def enabled(settings: dict) -> bool:
+    return NAME in {name.split(".")[-1] for name in settings.get("PLUGINS", [])}
+
+
+def remember_records_generator(generator, store) -> None:
+    """records_ready: keep the generator whose ``problem`` reports content errors."""
+    generator.context[RECORDS_GENERATOR] = generator
+
+
+def _reporter(context: dict):
+    generator = context.get(RECORDS_GENERATOR)
+    if generator is not None:
+        return generator.problem
+
+    def warn(source_path, field, message, fix):
+        logger.warning("%s: %s: %s — %s", source_path, field, message, fix)
+
+    return warn
+
+
+def _contents(context: dict) -> list[tuple[str, object]]:
+    """(kind, content) for every article, page and record, translations and drafts included."""
+    found: dict[int, tuple[str, object]] = {}
+    for key, kind in (
+        ("articles", "article"),
+        ("hidden_articles", "article"),
+        ("drafts", "article"),
+        ("translations", "article"),
+        ("pages", "page"),
+        ("hidden_pages", "page"),
+        ("draft_pages", "page"),
+        ("hidden_translations", "page"),
+    ):
+        for item in context.get(key, []) or []:
+            for content in (item, *getattr(item, "translations", [])):
+                kind_here = getattr(content, "default_template", kind)
+                found.setdefault(id(content), (kind_here, content))
+    store = context.get("records")
+    for type_name in getattr(store, "types", {}) or {}:
+        for record in store.all(type_name):
+            for content in (record, *store.translations(record)):
+                found.setdefault(id(content), (type_name, content))
+    return list(found.values())
+
+
+class _Planner:
+    def __init__(self, static_generator):
+        import media  # noqa: PLC0415 — the package, loaded by Pelican before this runs
+
+        self.context = static_generator.context
+        self.settings = static_generator.settings
+        self.content_root = static_generator.path
+        self.conf = SiteMediaSettings.from_pelican(self.settings)
+        self.pipeline = media.pipeline_for(self.context)
+        self.problem = _reporter(self.context)
+        base = self.pipeline.settings
+        self.responsive = Responsive(
+            widths=self.conf.widths,
+            webp_quality=min(base.webp_quality, 80),
+            jpeg_quality=self.conf.jpeg_quality,
+            png_compress_level=base.png_compress_level,
+        )
+        self.clean = Clean(png_compress_level=base.png_compress_level)
+        self.sized: dict[str, Ticket] = {}
+
+    def size(self, path: str) -> Ticket:
+        ticket = self.sized.get(path)
+        if ticket is None:
+            stem = os.path.splitext(os.path.basename(path))[0]
+            source = os.path.join(self.content_root, path)
+            ticket = self.pipeline.submit(source, self.responsive, self.conf.output, stem)
+            self.sized[path] = ticket
+        return ticket
+
+    def take_static_images(self, static_generator) -> list[tuple[object, Ticket]]:
+        taken = []
+        for static in list(static_generator.staticfiles):
+            lower = static.source_path.lower()
+            if lower.endswith(UNPUBLISHABLE):
+                static_generator.staticfiles.remove(static)
+                self.problem(
+                    static.get_relative_source_path(),
+                    "file",
+                    "is an image format that cannot be checked for hidden metadata, "
+                    "so it is not published",
+                    "save it as JPEG, PNG or WebP",
+                )
+            elif lower.endswith((*html_content.RASTER, ".svg")):
+                static_generator.staticfiles.remove(static)
+                ticket = self.pipeline.submit(
+                    static.source_path, self.clean, "", "original", save_as=static.save_as
+                )
+                taken.append((static, ticket))
+        return taken
+
+    def plan_pages(self) -> list:
+        planned = []
+        for kind, item in _contents(self.context):
+            source = item.get_relative_source_path() or ""
+            text = getattr(item, "_content", None) or ""
+            found = html_content.find_images(text, os.path.dirname(source), self.content_root)
+            for image in found:
+                if not image.alt:
+                    self.problem(
+                        source,
+                        "image",
+                        f'"{html_content.html.unescape(image.src)}" has no alt text',
+                        "write what the image shows between the brackets: "
+                        "![Sisters lighting candles at the vigil](…)",
+                    )
+                if image.path:
+                    self.size(image.path)
+            lead = getattr(item, "image", None)
+            if isinstance(lead, str) and lead.lower().endswith(html_content.RASTER):
+                self.size(lead)
+            else:
+                lead = None
+            if found or lead:
+                planned.append((kind, item, source, found, lead))
+        return planned
+
+    def report(self, planned, taken) -> None:
+        for _kind, _item, source, found, lead in planned:
+            paths = [image.path for image in found if image.path] + ([lead] if lead else [])
+            for path in dict.fromkeys(paths):
+                error = self.sized[path].error
+                if error is not None:
+                    field = "image" if path == lead else "content"
+                    self.problem(source, field, f'"{path}" {error.message}', error.fix)
+        for static, ticket in taken:
+            if ticket.error is not None:
+                self.problem(
+                    static.get_relative_source_path(),
+                    "file",
+                    f"{ticket.error.message}; it is not published",
+                    ticket.error.fix,
+                )
+            elif ticket.notes:
+                logger.info(
+                    "%s: removed %s", static.get_relative_source_path(), ", ".join(ticket.notes)
+                )
+
+    def rewrite(self, planned) -> None:
+        sizes = self.conf.sizes
+        pictures = {
+            path: html_content.picture_from(ticket, "", sizes)
+            for path, ticket in self.sized.items()
+        }
+        for kind, item, _source, found, lead in planned:
+            lead_html = ""
+            if lead and pictures.get(lead) is not None:
+                base = pictures[lead]
+                alt = social.plain(getattr(item, "image_alt", None) or "")
+                picture = html_content.Picture(base.webp, base.fallback, alt, sizes)
+                item.lead_picture = picture
+                if kind in self.conf.lead_in_content:
+                    lead_html = (
+                        '<figure class="lead-image">'
+                        f"{picture.html(html_content.ROOT, lazy=False)}</figure>\n"
+                    )
+            text = html_content.rewrite(item._content, found, pictures, lead_html)
+            if text != item._content:
+                html_content.install(item, text)
+
+
+def plan_and_run(static_generator) -> None:
+    """static_generator_finalized: plan every image of the build, run, rewrite, attach."""
+    if not enabled(static_generator.settings):
+        return
+    planner = _Planner(static_generator)
+    taken = planner.take_static_images(static_generator)
+    planned = planner.plan_pages()
+    conf, context, settings = planner.conf, planner.context, planner.settings
+    cards = social.plan_cards(context, settings, planner.pipeline, conf) if conf.share_cards else []
+    posters = social.plan_posters(context, settings, planner.pipeline, conf) if conf.posters else []
+    planner.pipeline.run()
+    planner.report(planned, taken)
+    planner.rewrite(planned)
+    social.attach_cards(context, cards)
+    social.attach_posters(posters)
+
+
+class MediaGenerator(Generator):
+    """Writes every file the pipeline made (unless another plugin already did)."""
+
+    def generate_context(self):
+        """Nothing to read: the images are planned when the static files are known."""
+
+    def generate_output(self, writer):
+        pipeline = self.context.get("media_pipeline")
+        if pipeline is not None:
+            pipeline.write(self.output_path)
+
+
+def get_generators(pelican):
+    return MediaGenerator if enabled(pelican.settings) else None
+
+
+def register():
+    try:
+        from records.signals import records_ready  # noqa: PLC0415
+    except ImportError:  # a site without the records core: errors are logged as warnings
+        pass
+    else:
+        records_ready.connect(remember_records_generator)
+    signals.static_generator_finalized.connect(plan_and_run)
+    signals.get_generators.connect(get_generators)

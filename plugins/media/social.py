@@ -1,0 +1,224 @@
+"""Plan the share cards and the posters of a build from its content; attach them after the run.
+
+Templates read ``share_cards`` (a dict: the page's output file → :class:`CardInfo`, with the
+site's own card under ``""``) in ``partials/social_meta.html``, and ``edition.poster`` (a
+:class:`PosterFiles`) in ``partials/poster_link.html``.
+"""
+
+import html
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from babel.dates import format_date, format_skeleton
+
+from .drawing import Poster, ShareCard
+from .pipeline import OutputFile, Ticket
+
+logger = logging.getLogger(__name__)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class CardInfo:
+    url: str
+    width: int
+    height: int
+    title: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class PosterFiles:
+    pdf: OutputFile
+    png: OutputFile
+    url: str  # the address the QR code holds
+
+
+def plain(text) -> str:
+    return html.unescape(_TAGS.sub("", str(text or ""))).strip()
+
+
+def _locale(settings: dict, lang: str | None) -> str:
+    lang = lang or settings.get("DEFAULT_LANG") or "en"
+    return (settings.get("I18N_LOCALES") or {}).get(lang, lang).replace("-", "_")
+
+
+def _day(value, settings, lang) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    try:
+        return format_date(value, "long", locale=_locale(settings, lang))
+    except (ValueError, LookupError):
+        return value.isoformat()
+
+
+def _colour(campaign, default: str) -> str:
+    colour = getattr(campaign, "color", None) if campaign is not None else None
+    valid = isinstance(colour, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", colour)
+    return colour if valid else default
+
+
+def _with_translations(store, kind: str) -> list:
+    if store is None or kind not in getattr(store, "types", {}):
+        return []
+    originals = store.all(kind)
+    return originals + [t for record in originals for t in store.translations(record)]
+
+
+def _articles(context) -> list:
+    found = {}
+    for article in context.get("articles", []):
+        for item in (article, *article.translations):
+            found[id(item)] = item
+    for item in context.get("translations", []):
+        found[id(item)] = item
+    return list(found.values())
+
+
+def card_items(context: dict, settings: dict, default_colour: str):
+    """(save_as, name, ShareCard) for every page that gets its own card, and the site's."""
+    store = context.get("records")
+    site = plain(settings.get("SITE_SHORTNAME") or settings.get("SITENAME"))
+    for article in _articles(context):
+        campaigns = getattr(article, "campaign", None) or []
+        campaign = campaigns[0] if campaigns else None
+        yield (
+            article.save_as,
+            f"news-{article.slug}-{article.lang}",
+            ShareCard(
+                title=plain(article.title),
+                kicker=plain(campaign.title) if campaign else "",
+                date=_day(article.date, settings, article.lang),
+                site=site,
+                colour=_colour(campaign, default_colour),
+            ),
+        )
+    for event in _with_translations(store, "event"):
+        campaign = getattr(event, "campaign", None)
+        yield (
+            event.save_as,
+            f"event-{event.id}-{event.lang}",
+            ShareCard(
+                title=plain(event.title),
+                kicker=plain(campaign.title) if campaign else "",
+                date=_day(getattr(event, "start", None), settings, event.lang),
+                site=site,
+                colour=_colour(campaign, default_colour),
+            ),
+        )
+    for campaign in _with_translations(store, "campaign"):
+        month, day = getattr(campaign, "day", None) or (1, 1)
+        try:
+            locale = _locale(settings, campaign.lang)
+            when = format_skeleton("MMMMd", date(2000, month, day), locale=locale)
+        except (ValueError, LookupError):
+            when = f"{month:02d}-{day:02d}"
+        yield (
+            campaign.save_as,
+            f"campaign-{campaign.id}-{campaign.lang}",
+            ShareCard(
+                title=plain(campaign.title),
+                kicker=site,
+                date=when,
+                site=site,
+                colour=_colour(campaign, default_colour),
+            ),
+        )
+    for edition in _with_translations(store, "edition"):
+        campaign = getattr(edition, "campaign", None)
+        if campaign is None or not getattr(edition, "theme", None):
+            continue
+        yield (
+            edition.save_as,
+            f"edition-{campaign.id}-{edition.year}-{edition.lang}",
+            ShareCard(
+                title=plain(edition.theme),
+                kicker=f"{plain(campaign.title)} {edition.year}",
+                date=_day(getattr(edition, "day", None), settings, edition.lang),
+                site=site,
+                colour=_colour(campaign, default_colour),
+            ),
+        )
+    yield (
+        "",
+        "site",
+        ShareCard(
+            title=plain(settings.get("SITENAME")),
+            kicker="",
+            date="",
+            site=site,
+            colour=default_colour,
+        ),
+    )
+
+
+def plan_cards(context, settings, pipeline, conf) -> list[tuple[str, ShareCard, Ticket]]:
+    planned = []
+    for save_as, name, recipe in card_items(context, settings, conf.card_colour):
+        if save_as is None:
+            continue
+        safe = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-")
+        planned.append((save_as, recipe, pipeline.submit_drawing(recipe, conf.card_output, safe)))
+    return planned
+
+
+def attach_cards(context, planned) -> None:
+    cards = {}
+    for save_as, recipe, ticket in planned:
+        item = ticket.file("card", "png")
+        if item is None:
+            continue
+        text = " — ".join(part for part in (recipe.kicker, recipe.title, recipe.date) if part)
+        cards[save_as] = CardInfo(item.url, item.width, item.height, recipe.title, text)
+    context["share_cards"] = cards
+
+
+def plan_posters(context, settings, pipeline, conf) -> list[tuple[object, str, Ticket]]:
+    editions = _with_translations(context.get("records"), "edition")
+    if not editions:
+        return []
+    if not conf.poster_base_url:
+        logger.info(
+            "media: no posters: their QR code needs an absolute address "
+            "(set SITEURL to https://… or POSTER_BASE_URL)"
+        )
+        return []
+    site = plain(settings.get("SITENAME"))
+    planned = []
+    for edition in editions:
+        campaign = getattr(edition, "campaign", None)
+        if campaign is None or not getattr(edition, "theme", None):
+            continue
+        logos, names = [], []
+        for partner in getattr(edition, "partners", None) or []:
+            image = getattr(partner, "logo_image", None)
+            if image is not None and image.kind == "raster" and image.png:
+                logos.append(image.png[-1].cached)
+            else:
+                names.append(plain(partner.title))
+        url = f"{conf.poster_base_url}/{edition.url}"
+        day = getattr(edition, "day", None)
+        recipe = Poster(
+            campaign=plain(campaign.title),
+            theme=plain(edition.theme),
+            date=_day(day, settings, edition.lang),
+            url=url,
+            site=site,
+            colour=_colour(campaign, conf.card_colour),
+            logos=tuple(logos),
+            partner_names=tuple(names),
+            created=day.isoformat() if day else "2000-01-01",
+        )
+        name = f"{campaign.id}-{edition.year}-{edition.lang}"
+        planned.append((edition, url, pipeline.submit_drawing(recipe, conf.poster_output, name)))
+    return planned
+
+
+def attach_posters(planned) -> None:
+    for edition, url, ticket in planned:
+        pdf, png = ticket.file("a4", "pdf"), ticket.file("a4", "png")
+        edition.poster = PosterFiles(pdf, png, url) if pdf and png else None
