@@ -15,6 +15,7 @@ import pytest
 from sitecheck import SiteTypes, budget_problems, check_site
 from sitecheck.gates import Gate
 from sitecheck.lighthouse import lighthouse_command, run_lighthouse
+from sitecheck.privacy import image_metadata_problems, tracking_problems
 from sitecheck.vnu import html_problems, vnu_command
 from tests.browser import CHROMIUM, axe_violations, chromium, external_requests
 
@@ -120,6 +121,11 @@ def site_gates(output: Path, siteurl: str, base: str) -> list[Gate]:
             "links",
             lambda: check_site(output, siteurl, pages) + unmapped,
             covers=f"{len(pages)} pages and the feeds: links, fragments, other hosts, CSP",
+        ),
+        Gate(
+            "privacy",
+            lambda: image_metadata_problems(output) + tracking_problems(output),
+            covers="every image without metadata; no cookie, analytics or tracking pixel",
         ),
         Gate(
             "HTML (Nu checker)",

@@ -62,13 +62,14 @@ def test_the_static_gates_each_fail_on_their_planted_defect(tmp_path):
             <body><a href="/missing/">gone</a><blink>old</blink></body></html>
             """,
             "big.js": incompressible_js(100 * 1024),
+            "tracker.js": "document.cookie = 'id=1';",
             "odd/kind/of/page.html": '<!DOCTYPE html><html lang="en"><title>Odd</title></html>',
         },
     )
     static = [
         g
         for g in site_gates(tmp_path, siteurl, "http://127.0.0.1:9")
-        if g.name in ("links", "HTML (Nu checker)", "page weight")
+        if g.name in ("links", "privacy", "HTML (Nu checker)", "page weight")
     ]
     outcomes = {o.gate.name: o for o in run_gates(static)}
     if outcomes["HTML (Nu checker)"].status == "skipped":
@@ -77,6 +78,7 @@ def test_the_static_gates_each_fail_on_their_planted_defect(tmp_path):
         "index.html: broken link to /missing/",
         "odd/kind/of/page.html: a page of no known type: add it to PAGE_TYPES",
     ]
+    assert outcomes["privacy"].problems == ["tracker.js: sets a cookie (document.cookie)"]
     assert "blink" in outcomes["HTML (Nu checker)"].problems[0]
     assert "render-blocking" not in " ".join(outcomes["page weight"].problems)
     assert outcomes["page weight"].status == "failed"
