@@ -236,3 +236,25 @@ def test_formats_that_cannot_be_cleaned_are_never_published(site):
 def test_demo_site_publishes_clean_images_only(published):
     assert image_metadata_problems(published.output) == []
     assert Path(published.output / "images/news/candles-for-the-day-of-prayer.jpg").is_file()
+
+
+def test_an_events_lead_image_is_a_responsive_picture(site):
+    build = site(
+        {
+            "events/vigil.md": """\
+                Title: Vigil
+                Start: 2026-02-08 19:00
+                Image: images/candles.jpg
+                Image-alt: Candles on a table
+
+                A vigil.
+            """,
+            "images/candles.jpg": photos.wide_jpeg((1200, 600)),
+        },
+        plugins=["records", "i18n", "events", "media"],
+    )
+    html = build.page("events/vigil/index.html")
+    picture = _pictures(html)
+    assert len(picture) == 1
+    assert 'alt="Candles on a table"' in picture[0]
+    assert 'type="image/webp"' in picture[0]
