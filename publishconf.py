@@ -20,3 +20,4 @@ TRANSLATION_FEED_ATOM = "feeds/all-{lang}.atom.xml"
 
 RECORDS_STRICT = True
 LOAD_CONTENT_CACHE = True
+CAMPAIGN_FEED_ATOM = "feeds/campaigns/{id}.atom.xml"
