@@ -249,3 +249,11 @@ def test_demo_campaign_page_shows_this_years_theme_and_its_online_time_table(dem
     assert "in 19 days" in html
     assert "Times around the world" in html
     assert 'class="logo-wall"' in html
+
+
+def test_published_campaign_pages_link_their_atom_feed(published):
+    html = published.page("campaigns/day-of-prayer/index.html")
+    feed = "https://example.org/campaigns/feeds/campaigns/day-of-prayer.atom.xml"
+    assert f'<link rel="alternate" type="application/atom+xml" href="{feed}"' in html
+    atom = published.page("feeds/campaigns/day-of-prayer.atom.xml")
+    assert atom.count("<entry>") >= 12 + 4  # twelve editions and the campaign's news

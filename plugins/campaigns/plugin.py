@@ -45,7 +45,9 @@ def derive(generator, store):
     occurrences = getattr(context.get("events_agenda"), "occurrences", [])
     events_by_campaign = context.get("events_by_campaign", {})
     campaigns = store.all("campaign")
+    feed = read(settings).feed_atom
     for campaign in campaigns:
+        campaign.feed_url = feed.format(id=campaign.id) if feed else None
         campaign.zone = campaign.timezone or site_zone
         campaign.next = next_day(*campaign.day, campaign.zone, now)
         campaign.editions = sorted(editions.get(campaign.id, []), key=lambda e: e.year)
