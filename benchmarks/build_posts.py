@@ -4,20 +4,16 @@
     .venv/bin/python benchmarks/build_posts.py --posts 5000 --runs 5
 
 Each figure is the median wall time of --runs builds in a fresh process (the real `pelican`
-command with pelicanconf.py), cold (caches removed before each run) and warm (caches kept).
+command with pelicanconf.py), cold (every cache removed before each run, so share cards are
+drawn again) and warm (caches kept).
 """
 
 import argparse
-import os
 import shutil
-import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, count_files, pelican_run, summary
 
 PARAGRAPH = (
     "Religious congregations across Europe meet local groups, parishes and shelters to talk about "
@@ -43,39 +39,13 @@ def generate_posts(content: Path, count: int) -> None:
         (folder / f"post-{number}.md").write_text(text, encoding="utf-8")
 
 
-def build_seconds(content: Path, output: Path, cache: Path, cold: bool) -> float:
-    if cold:
-        shutil.rmtree(cache, ignore_errors=True)
-    command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        str(content),
-        "-s",
-        str(ROOT / "pelicanconf.py"),
-        "-o",
-        str(output),
-        "-e",
-        f'CACHE_PATH="{cache}"',
-        "-q",
-    ]
-    started = time.perf_counter()
-    subprocess.run(
-        command, cwd=ROOT, check=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1768910400"}
-    )
-    return time.perf_counter() - started
-
-
 def measure(label: str, content: Path, runs: int) -> None:
     with tempfile.TemporaryDirectory() as temp:
-        output, cache = Path(temp) / "output", Path(temp) / "cache"
-        cold = [build_seconds(content, output, cache, cold=True) for _ in range(runs)]
-        warm = [build_seconds(content, output, cache, cold=False) for _ in range(runs)]
-        pages = sum(1 for _ in output.rglob("*.html"))
-    print(
-        f"{label}: {pages} pages; cold median {statistics.median(cold):.2f} s "
-        f"(runs {', '.join(f'{s:.2f}' for s in cold)}); warm median {statistics.median(warm):.2f} s"
-    )
+        output, caches = Path(temp) / "output", Path(temp) / "caches"
+        cold = [pelican_run(content, output, caches, cold=True)[0] for _ in range(runs)]
+        warm = [pelican_run(content, output, caches, cold=False)[0] for _ in range(runs)]
+        pages = count_files(output, "*.html")
+    print(f"{label}: {pages} pages; cold {summary(cold)}; warm {summary(warm)}")
 
 
 def main() -> None:

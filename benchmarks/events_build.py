@@ -9,16 +9,13 @@ content/ and on the same copy plus the generated events.
 """
 
 import argparse
-import os
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, count_files, pelican_run, summary
+
 ZONES = ("Europe/Rome", "Europe/Brussels", "Europe/Lisbon", "Asia/Manila", "America/Sao_Paulo")
 BODY = "A generated event: a short programme, *a speaker*, and [a link](https://example.org/).\n"
 
@@ -54,31 +51,13 @@ def generate_events(content: Path, count: int) -> None:
         (folder / f"event-{number}.md").write_text(event_text(number), encoding="utf-8")
 
 
-def build_seconds(content: Path, output: Path, cache: Path) -> float:
-    shutil.rmtree(cache, ignore_errors=True)
-    command = [
-        sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
-        "-o", str(output), "-e", f'CACHE_PATH="{cache}"', "-q",
-    ]  # fmt: skip
-    started = time.perf_counter()
-    subprocess.run(
-        command, cwd=ROOT, check=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1768910400"}
-    )
-    return time.perf_counter() - started
-
-
 def measure(label: str, content: Path, runs: int) -> float:
     with tempfile.TemporaryDirectory() as temp:
-        output, cache = Path(temp) / "output", Path(temp) / "cache"
-        times = [build_seconds(content, output, cache) for _ in range(runs)]
-        pages = sum(1 for _ in output.rglob("*.html"))
-        calendars = sum(1 for _ in output.rglob("*.ics"))
-    median = statistics.median(times)
-    print(
-        f"{label}: {pages} pages, {calendars} .ics files; median {median:.2f} s "
-        f"(runs {', '.join(f'{s:.2f}' for s in times)})"
-    )
-    return median
+        output, caches = Path(temp) / "output", Path(temp) / "caches"
+        times = [pelican_run(content, output, caches, cold=True)[0] for _ in range(runs)]
+        pages, calendars = count_files(output, "*.html"), count_files(output, "*.ics")
+    print(f"{label}: {pages} pages, {calendars} .ics files; cold {summary(times)}")
+    return statistics.median(times)
 
 
 def main() -> None:

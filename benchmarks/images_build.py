@@ -18,16 +18,13 @@ import io
 import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from common import pelican_run
 from PIL import Image, ImageDraw
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def photo(number: int) -> bytes:
@@ -75,27 +72,9 @@ def generate(content: Path, count: int) -> None:
         (news / f"report-{post // 10:03d}.md").write_text("\n".join(lines), encoding="utf-8")
 
 
-def build(content: Path, output: Path, cache: Path) -> tuple[float, list[str]]:
-    command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        str(content),
-        "-s",
-        str(ROOT / "pelicanconf.py"),
-        "-o",
-        str(output),
-        "-e",
-        f'CACHE_PATH="{cache}"',
-        "-v",
-    ]
-    started = time.perf_counter()
-    done = subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, check=True, env=os.environ.copy()
-    )
-    seconds = time.perf_counter() - started
-    log = re.sub(r"\S+\.py:\d+", "", done.stdout + done.stderr)  # the log's source column
-    log = " ".join(log.split())
+def build(content: Path, output: Path, caches: Path, cold: bool) -> tuple[float, list[str]]:
+    seconds, log = pelican_run(content, output, caches, cold)
+    log = " ".join(re.sub(r"\S+\.py:\d+", "", log).split())  # without the log's source column
     counts = [part.split(" s on ")[0] + " s" for part in log.split("media: ")[1:]]
     return seconds, counts
 
@@ -106,7 +85,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         root = Path(temporary)
-        content, output, cache = root / "content", root / "output", root / ".cache" / "pelican"
+        content, output, caches = root / "content", root / "output", root / "caches"
         started = time.perf_counter()
         generate(content, args.photos)
         megabytes = sum(p.stat().st_size for p in content.rglob("*.jpg")) / 1e6
@@ -117,7 +96,7 @@ def main() -> None:
         for label in ("cold", "warm"):
             if label == "warm":
                 shutil.rmtree(output)
-            seconds, counts = build(content, output, cache)
+            seconds, counts = build(content, output, caches, cold=label == "cold")
             print(f"{label}: {seconds:.1f} s")
             for line in counts:
                 print(f"    media: {line}")

@@ -103,6 +103,15 @@ def site(tmp_path, monkeypatch):
     return make
 
 
+@pytest.fixture(scope="module")
+def browser_site(demo):
+    """The demo build served on 127.0.0.1 and a headless Chromium: (base URL, browser)."""
+    from tests.browser import chromium, serve  # noqa: PLC0415
+
+    with serve(demo.output) as base, chromium() as browser:
+        yield base, browser
+
+
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory):
     """The demo content built once with local settings and a fixed date."""

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser import axe_violations, chromium, serve
+from tests.browser import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -16,12 +16,6 @@ PAGES = {
     "online event": "/events/2026-day-of-prayer-online-gathering/",
     "cancelled event": "/events/example-cancelled-vigil/",
 }
-
-
-@pytest.fixture(scope="module")
-def browser_site(demo):
-    with serve(demo.output) as base, chromium() as browser:
-        yield base, browser
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser import axe_violations, chromium, external_requests, serve
+from tests.browser import axe_violations, external_requests
 
 pytestmark = pytest.mark.browser
 
@@ -13,12 +13,6 @@ PAGES = {
     "partner with a raster logo": "/partners/uisg/",
     "partner with a monogram": "/partners/pontifical-council-migrants/",
 }
-
-
-@pytest.fixture(scope="module")
-def browser_site(demo):
-    with serve(demo.output) as base, chromium() as browser:
-        yield base, browser
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from sitecheck import PAGE_TYPES, SiteTypes
-from tests.browser import chromium, serve
+from tests.browser import serve
 from tests.conftest import write_files
 from tests.quality import SCHEMES, axe_problems
 
@@ -40,12 +40,6 @@ FOCUSED = """() => {
 @pytest.fixture(scope="module")
 def types(demo):
     return SiteTypes(demo.output)
-
-
-@pytest.fixture(scope="module")
-def browser_site(demo):
-    with serve(demo.output) as base, chromium() as browser:
-        yield base, browser
 
 
 def tab_walk(page, stops: int = 80):
