@@ -14,8 +14,17 @@ from tests.quality import SCHEMES, axe_problems
 
 pytestmark = [pytest.mark.browser, pytest.mark.gates]
 
-# Pages checked besides one of each type: a later page of a paginated list has other links.
-ALSO = ["/news/page/2/"]
+# Pages checked besides one of each type, for what only they show: a later page of a list,
+# today's month, a cancelled event, an online event's time table, each kind of partner logo.
+ALSO = [
+    "/news/page/2/",
+    "/events/calendar/2026-01/",
+    "/events/example-cancelled-vigil/",
+    "/events/2026-day-of-prayer-online-gathering/",
+    "/partners/talitha-kum/",
+    "/partners/uisg/",
+    "/partners/pontifical-council-migrants/",
+]
 
 # A link to the same page in another language (a download in another language is not one).
 TRANSLATION_LINK = re.compile(r"<a\b(?![^>]*\bdownload\b)[^>]*\bhreflang=")
