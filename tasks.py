@@ -103,13 +103,9 @@ def check(c):
     """Strict production build into a temporary folder, then every quality gate over it."""
     from urllib.parse import urlsplit  # noqa: PLC0415
 
+    from sitecheck.browser import serve  # noqa: PLC0415
     from sitecheck.gates import report, run_gates  # noqa: PLC0415
-
-    try:
-        from tests.browser import serve  # noqa: PLC0415
-        from tests.quality import site_gates, tools_required  # noqa: PLC0415
-    except ImportError as error:
-        raise Exit(f"invoke check needs requirements-dev.txt installed ({error})") from None
+    from sitecheck.suite import site_gates, tools_required  # noqa: PLC0415
 
     # Built for production as if served from a sub-path (that of $SITEURL, or /campaigns) of a
     # local server, so that links which ignore SITEURL show up as broken and the browser gates

@@ -8,9 +8,9 @@ import re
 import pytest
 
 from sitecheck import PAGE_TYPES, SiteTypes
+from sitecheck.suite import SCHEMES, axe_problems
 from tests.browser import serve
 from tests.conftest import write_files
-from tests.quality import SCHEMES, axe_problems
 
 pytestmark = [pytest.mark.browser, pytest.mark.gates]
 

@@ -4,8 +4,9 @@ gates ran, passed, failed or were skipped and why; in CI a missing tool fails.""
 import pytest
 
 from sitecheck.gates import Gate, report, run_gates
+from sitecheck.suite import site_gates
 from tests.conftest import write_files
-from tests.quality import incompressible_js, require, site_gates
+from tests.quality import incompressible_js, require
 
 
 def gates():

@@ -5,9 +5,10 @@ import pytest
 
 from sitecheck import SiteTypes
 from sitecheck.lighthouse import MINIMUM, run_lighthouse
+from sitecheck.suite import LIGHTHOUSE_TYPES, lighthouse_targets
 from tests.browser import serve
 from tests.conftest import write_files
-from tests.quality import LIGHTHOUSE_TYPES, lighthouse_targets, require_lighthouse
+from tests.quality import require_lighthouse
 
 pytestmark = pytest.mark.gates
 
