@@ -4,7 +4,6 @@ import os
 import shutil
 import sys
 import tempfile
-from functools import partial
 from pathlib import Path
 
 from invoke import Exit, task
@@ -60,16 +59,11 @@ def clean(c):
         shutil.rmtree(path, ignore_errors=True)
 
 
-def _serve(directory: Path) -> None:
+def _server(directory: Path, port: int = PORT):
+    """Pelican's own handler: clean URLs (``/news/``) served from ``index.html`` files."""
     from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer  # noqa: PLC0415
 
-    handler = partial(ComplexHTTPRequestHandler, directory=str(directory))
-    server = RootedHTTPServer(str(directory), (HOST, PORT), handler)
-    print(f"Serving {directory} at http://{HOST}:{PORT}/ — Ctrl-C stops")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        server.server_close()
+    return RootedHTTPServer(str(directory), (HOST, port), ComplexHTTPRequestHandler)
 
 
 @task
@@ -77,7 +71,12 @@ def serve(c):
     """Serve output/ at http://127.0.0.1:8000/ (PORT=8080 to change)."""
     if not OUTPUT.is_dir():
         raise Exit("Nothing to serve yet: run `invoke build` first")
-    _serve(OUTPUT)
+    server = _server(OUTPUT)
+    print(f"Serving {OUTPUT} at http://{HOST}:{PORT}/ — Ctrl-C stops")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.server_close()
 
 
 @task

@@ -3,6 +3,8 @@
 import re
 import subprocess
 import sys
+import threading
+import urllib.request
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -163,3 +165,17 @@ def test_ci_runs_the_readme_test_command():
     command = re.search(r"```sh\n(python3 -m venv .venv && .*invoke test)\n```", readme)
     assert command, "the README's test command"
     assert command.group(1) in (ROOT / ".ci/run").read_text()
+
+
+def test_invoke_serve_serves_clean_urls(demo):
+    server = tasks._server(demo.output, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/news/") as response:
+            assert response.status == 200
+            assert b"<main" in response.read()
+    finally:
+        server.shutdown()
+        server.server_close()
