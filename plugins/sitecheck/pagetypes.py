@@ -35,6 +35,7 @@ PAGE_TYPES: dict[str, str] = {
     "edition": r"campaigns/[^/]+/\d{4}/index\.html",
     "campaign": r"campaigns/[^/]+/index\.html",
     "partner directory": r"partners/index\.html",
+    "partner countries": r"partners/countries/index\.html",
     "partner": r"partners/[^/]+/index\.html",
     "search": r"search/index\.html",
     "page": r"[^/]+/index\.html",
