@@ -1,7 +1,10 @@
-"""Template helpers every record plugin needs, installed on each generator's Jinja env."""
+"""Template helpers every record plugin needs, installed on each generator's Jinja env,
+and the env's bytecode cache."""
 
 import json
+import os
 
+from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 
 
@@ -18,3 +21,8 @@ def json_ld(data: dict) -> Markup:
 
 def install(generator) -> None:
     generator.env.filters["json_ld"] = json_ld
+    # Pelican compiles every template again in every build; Jinja's bytecode cache, keyed by
+    # each template's source checksum, lets an unchanged template skip that.
+    cache = os.path.join(generator.settings["CACHE_PATH"], "jinja")
+    os.makedirs(cache, exist_ok=True)
+    generator.env.bytecode_cache = FileSystemBytecodeCache(cache)
