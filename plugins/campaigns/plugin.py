@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
+from records import plugin_enabled
 from records import signals as records_signals
 
 from .days import day_in_year, next_day
@@ -88,7 +89,7 @@ def derive(generator, store):
 
 
 def add_generator(pelican):
-    return CampaignsGenerator
+    return CampaignsGenerator if plugin_enabled(pelican.settings, "campaigns") else None
 
 
 def register():

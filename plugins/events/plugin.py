@@ -5,24 +5,23 @@ import zoneinfo
 from pelican import signals
 
 from i18n.filters import parse_locale
+from records import plugin_enabled
 from records import signals as records_signals
 
 from .agenda import Agenda
 from .links import webcal_url
 from .pages import EventsGenerator
 from .schema import EVENT
-from .settings import enabled, read
+from .settings import read
 
 
 def declare(settings):
-    return [EVENT] if enabled(settings) else []
+    return [EVENT]
 
 
 def derive(generator, store):
     """Once every record is resolved: expand, split and group the events for the templates."""
     settings = generator.settings
-    if not enabled(settings):
-        return
     conf = read(settings)
     now = generator.context["now"]
     locales = {
@@ -63,7 +62,7 @@ def report_reserved_slugs(generator, store) -> None:
 
 
 def add_generator(pelican):
-    return EventsGenerator if enabled(pelican.settings) else None
+    return EventsGenerator if plugin_enabled(pelican.settings, "events") else None
 
 
 def register():

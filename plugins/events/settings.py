@@ -76,11 +76,6 @@ class EventsSettings:
         return f"{self.siteurl}/{path}"
 
 
-def enabled(settings: dict) -> bool:
-    """Signal receivers are process-wide: act only for sites that list this plugin."""
-    return "events" in {name.split(".")[-1] for name in settings.get("PLUGINS", [])}
-
-
 def read(settings: dict) -> EventsSettings:
     siteurl = (settings.get("SITEURL") or "").rstrip("/")
     urls, save_as = {}, {}

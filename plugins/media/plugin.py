@@ -21,6 +21,8 @@ import os
 from pelican import signals
 from pelican.generators import Generator
 
+from records import plugin_enabled
+
 from . import content as html_content
 from . import social
 from .pipeline import Ticket
@@ -33,10 +35,6 @@ NAME = "media"
 RECORDS_GENERATOR = "media_records_generator"
 # Image formats a browser shows but the pipeline cannot clean: never published raw.
 UNPUBLISHABLE = (".tif", ".tiff", ".heic", ".heif", ".bmp", ".avif", ".jp2", ".psd", ".jxl")
-
-
-def enabled(settings: dict) -> bool:
-    return NAME in {name.split(".")[-1] for name in settings.get("PLUGINS", [])}
 
 
 def remember_records_generator(generator, store) -> None:
@@ -202,7 +200,7 @@ class _Planner:
 
 def plan_and_run(static_generator) -> None:
     """static_generator_finalized: plan every image of the build, run, rewrite, attach."""
-    if not enabled(static_generator.settings):
+    if not plugin_enabled(static_generator.settings, NAME):
         return
     planner = _Planner(static_generator)
     taken = planner.take_static_images(static_generator)
@@ -230,7 +228,7 @@ class MediaGenerator(Generator):
 
 
 def get_generators(pelican):
-    return MediaGenerator if enabled(pelican.settings) else None
+    return MediaGenerator if plugin_enabled(pelican.settings, NAME) else None
 
 
 def register():

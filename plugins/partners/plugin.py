@@ -7,6 +7,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 import media
+from records import plugin_enabled
 from records.signals import record_types, records_ready
 
 from .directory import build_directory, country_name, locale_for
@@ -19,11 +20,6 @@ logger = logging.getLogger(__name__)
 
 NAME = "partners"
 CONTEXT_KEY = "partner_directory"
-
-
-def enabled(settings: dict) -> bool:
-    """Signal receivers are process-wide: act only for a site that lists this plugin."""
-    return NAME in {name.split(".")[-1] for name in settings.get("PLUGINS", [])}
 
 
 def declare(settings):
@@ -71,7 +67,7 @@ def attach_logos(generator, originals: list, translations: list, conf: PartnerSe
 
 def on_records_ready(generator, store) -> None:
     settings = generator.settings
-    if not enabled(settings) or "partner" not in store.types:
+    if "partner" not in store.types:
         return
     conf = PartnerSettings.from_pelican(settings)
     originals = store.all("partner")
@@ -133,7 +129,7 @@ class PartnersGenerator(Generator):
 
 
 def get_generators(pelican):
-    return PartnersGenerator if enabled(pelican.settings) else None
+    return PartnersGenerator if plugin_enabled(pelican.settings, NAME) else None
 
 
 def install_filters(generator) -> None:

@@ -24,6 +24,7 @@ from .fields import (
     Text,
     TimeZone,
 )
+from .generator import plugin_enabled
 from .issues import ContentError, ContentIssue
 from .plugin import register
 from .schema import Field, RecordType
@@ -50,5 +51,6 @@ __all__ = [
     "Text",
     "TimeZone",
     "build_now",
+    "plugin_enabled",
     "register",
 ]

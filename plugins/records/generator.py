@@ -13,6 +13,16 @@ from .store import Store
 logger = logging.getLogger(__name__)
 
 
+def _plugin_names(settings: dict) -> list[str]:
+    return [name.split(".")[-1] for name in settings.get("PLUGINS", [])]
+
+
+def plugin_enabled(settings: dict, name: str) -> bool:
+    """Whether the site lists plugin ``name``. Pelican's signals are process-wide: a plugin's
+    receivers of Pelican's own signals use this to act only for the sites that list it."""
+    return name in _plugin_names(settings)
+
+
 def site_receivers(signal, sender, settings: dict):
     """The receivers of ``signal`` that belong to this site's plugins, in PLUGINS order.
 
@@ -20,7 +30,7 @@ def site_receivers(signal, sender, settings: dict):
     a second site in the same process may have loaded other plugins, or these in another
     order. A plugin that uses another's derived data is listed after it in PLUGINS.
     """
-    order = [name.split(".")[-1] for name in settings.get("PLUGINS", [])]
+    order = _plugin_names(settings)
     found = [r for r in signal.receivers_for(sender) if r.__module__.split(".")[0] in order]
     return sorted(found, key=lambda receiver: order.index(receiver.__module__.split(".")[0]))
 
