@@ -24,10 +24,10 @@ from .fields import (
     Text,
     TimeZone,
 )
-from .generator import plugin_enabled
 from .issues import ContentError, ContentIssue
 from .plugin import register
 from .schema import Field, RecordType
+from .settings import plugin_enabled
 from .today import build_now
 
 __all__ = [

@@ -6,21 +6,13 @@ from pelican.generators import CachingGenerator
 
 from . import signals
 from .builtin import PELICAN_CONTENT_FIELDS
+from .issues import ContentFileError
 from .record import Record
 from .schema import ContentFields, RecordType, parse_fields
+from .settings import plugin_names
 from .store import Store
 
 logger = logging.getLogger(__name__)
-
-
-def _plugin_names(settings: dict) -> list[str]:
-    return [name.split(".")[-1] for name in settings.get("PLUGINS", [])]
-
-
-def plugin_enabled(settings: dict, name: str) -> bool:
-    """Whether the site lists plugin ``name``. Pelican's signals are process-wide: a plugin's
-    receivers of Pelican's own signals use this to act only for the sites that list it."""
-    return name in _plugin_names(settings)
 
 
 def site_receivers(signal, sender, settings: dict):
@@ -30,7 +22,7 @@ def site_receivers(signal, sender, settings: dict):
     a second site in the same process may have loaded other plugins, or these in another
     order. A plugin that uses another's derived data is listed after it in PLUGINS.
     """
-    order = _plugin_names(settings)
+    order = plugin_names(settings)
     found = [r for r in signal.receivers_for(sender) if r.__module__.split(".")[0] in order]
     return sorted(found, key=lambda receiver: order.index(receiver.__module__.split(".")[0]))
 
@@ -81,6 +73,9 @@ class RecordsGenerator(CachingGenerator):
                 record = self.readers.read_file(
                     base_path=self.path, path=path, content_class=Record, context=self.context
                 )
+            except ContentFileError as error:
+                self.problem(path, error.field, error.message, error.fix)
+                continue
             except Exception as error:  # a reader's failure is an editor's file problem
                 self.problem(path, "file", str(error), "check the metadata lines at the top")
                 continue

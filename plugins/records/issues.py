@@ -26,6 +26,16 @@ class ContentIssue:
         return f"{self.path}: {self.field}: {self.message} — {self.fix}"
 
 
+class ContentFileError(ValueError):
+    """A content file that cannot be read, raised by a reader: becomes one issue line."""
+
+    def __init__(self, message: str, fix: str, field: str = "file"):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+        self.fix = fix
+
+
 class ContentError(Exception):
     """Raised in strict mode when a build found content issues; ends the build with exit code 1."""
 
@@ -112,6 +122,8 @@ class PelicanMessages(logging.Filter):
         rel = self.log.relative
         if msg == "Could not process %s":
             error = sys.exc_info()[1]
+            if isinstance(error, ContentFileError):
+                return ContentIssue(rel(args[0]), error.field, error.message, error.fix)
             text = str(error) if error else "could not be read"
             bad_date = re.fullmatch(r"'(.*)' is not a valid date", text)
             if bad_date:

@@ -1,21 +1,36 @@
-"""One Markdown instance per reader instead of one per file.
+"""The one reader of the kit's content: Markdown, size-bounded, inside the content folder, and
+cleaned of unsafe HTML as it is read.
 
 Pelican's ``MarkdownReader.read`` builds a new ``Markdown`` (loading every extension) for each
 file, and removes the ``meta`` preprocessor from it before converting the summary. This reader
 keeps one instance, resets it between files and puts ``meta`` back: same output, less work.
+
+Before reading, a file larger than ``CONTENT_MAX_BYTES`` or one that resolves (through a
+symbolic link) outside the content folder is refused; after reading, the body and every
+formatted field (``Summary``) go through :func:`records.sanitise.clean` unless the site sets
+``TRUST_RAW_HTML``. Pelican's other readers (reStructuredText, raw HTML files) are switched
+off: an HTML file in a content folder would otherwise reach the site unchecked.
 """
+
+import os
 
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
-from pelican.readers import MarkdownReader
+from pelican.readers import BaseReader, MarkdownReader
 from pelican.utils import pelican_open
+
+from . import settings as records_settings
+from .issues import ContentFileError
+from .paths import outside_content
+from .sanitise import clean
 
 META_PRIORITY = 27  # the priority markdown.extensions.meta registers its preprocessor with
 
 
-class OneMarkdownReader(MarkdownReader):
+class KitMarkdownReader(MarkdownReader):
     def read(self, source_path):
         self._source_path = source_path
+        self._refuse_unsafe_file(source_path)
         if getattr(self, "_md", None) is None:
             self._md = Markdown(**self.settings["MARKDOWN"])
         else:
@@ -25,11 +40,36 @@ class OneMarkdownReader(MarkdownReader):
         with pelican_open(source_path) as text:
             content = self._md.convert(text)
         metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
-        return content, metadata
+        if records_settings.get(self.settings, "TRUST_RAW_HTML"):
+            return content, metadata
+        for name in self.settings["FORMATTED_FIELDS"]:
+            if isinstance(metadata.get(name), str):
+                metadata[name] = clean(metadata[name])
+        return clean(content), metadata
+
+    def _refuse_unsafe_file(self, source_path: str) -> None:
+        if outside_content(source_path, self.settings["PATH"]):
+            raise ContentFileError(
+                "is a link to a file outside the content folder",
+                "replace the link with the file itself",
+            )
+        limit = records_settings.get(self.settings, "CONTENT_MAX_BYTES")
+        size = os.path.getsize(source_path)
+        if size > limit:
+            raise ContentFileError(
+                f"is {size:,} bytes; a content file may be at most {limit:,}",
+                "split it into several files, or move large material to a download in files/",
+            )
 
 
-def use_one_markdown(readers) -> None:
-    """``readers_init`` receiver: read every Markdown extension with :class:`OneMarkdownReader`."""
-    for extension in OneMarkdownReader.file_extensions:
-        if readers.reader_classes.get(extension) is MarkdownReader:
-            readers.reader_classes[extension] = OneMarkdownReader
+def use_kit_reader(readers) -> None:
+    """``readers_init`` receiver: Markdown through :class:`KitMarkdownReader`, nothing else."""
+    if not records_settings.plugin_enabled(readers.settings, "records"):
+        return
+    for extension, reader_class in list(readers.reader_classes.items()):
+        if reader_class is BaseReader:  # Pelican's reader of static files: it reads no text
+            continue
+        if reader_class is not None and issubclass(reader_class, MarkdownReader):
+            readers.reader_classes[extension] = KitMarkdownReader
+        else:
+            readers.reader_classes[extension] = None

@@ -5,7 +5,7 @@ from pelican import signals
 from .build import Build
 from .generator import RecordsGenerator
 from .issues import QuietContentError
-from .markdown import use_one_markdown
+from .markdown import use_kit_reader
 from .templating import install as install_template_helpers
 
 
@@ -34,7 +34,7 @@ def finish_build(pelican):
 
 def register():
     QuietContentError.install()
-    signals.readers_init.connect(use_one_markdown)
+    signals.readers_init.connect(use_kit_reader)
     signals.generator_init.connect(install_template_helpers)
     signals.get_generators.connect(start_build)
     signals.all_generators_finalized.connect(stop_before_writing)

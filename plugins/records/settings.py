@@ -5,13 +5,33 @@ RECORDS_STRICT (False)
     was. False: a bad record is skipped with a warning. ``publishconf.py`` sets True.
 RECORDS_STAGE_OUTPUT (True)
     Build into a sibling folder and swap it into place only when the build succeeded.
+TRUST_RAW_HTML (False)
+    False: HTML written inside Markdown is cleaned with an allow-list (``records.sanitise``):
+    no script, frames, forms, styles or event handlers; links only http(s), mailto, tel and
+    site-relative. True: an editor's HTML reaches the pages as written; only for a site whose
+    every contributor is trusted. See docs/security.md.
+CONTENT_MAX_BYTES (1_000_000)
+    Largest Markdown file read; a larger one is a content error. A megabyte is several
+    hundred pages of text: anything bigger is a mistake or an attempt to slow the build.
 """
 
 DEFAULTS = {
     "RECORDS_STRICT": False,
     "RECORDS_STAGE_OUTPUT": True,
+    "TRUST_RAW_HTML": False,
+    "CONTENT_MAX_BYTES": 1_000_000,
 }
 
 
 def get(settings: dict, key: str):
     return settings.get(key, DEFAULTS[key])
+
+
+def plugin_names(settings: dict) -> list[str]:
+    return [name.split(".")[-1] for name in settings.get("PLUGINS") or []]
+
+
+def plugin_enabled(settings: dict, name: str) -> bool:
+    """Whether the site lists plugin ``name``. Pelican's signals are process-wide: a plugin's
+    receivers of Pelican's own signals use this to act only for the sites that list it."""
+    return name in plugin_names(settings)
