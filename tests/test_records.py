@@ -83,7 +83,7 @@ BAD_INPUT = [
     (
         "missing date",
         "widgets/vigil.md",
-        WIDGET.replace("Start: 2026-02-08 09:00\n", ""),
+        WIDGET.replace("Start: 2026-02-08 09:00\n    ", ""),
         "start",
         "missing",
     ),

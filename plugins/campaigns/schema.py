@@ -16,8 +16,7 @@ from records import (
     Text,
     TimeZone,
 )
-
-IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
+from records.filetypes import IMAGE_TYPES
 
 
 def _is_campaign_file(path: str) -> bool:

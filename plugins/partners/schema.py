@@ -4,10 +4,9 @@
 """
 
 from records import URL, Choice, Country, Field, File, Integer, RecordType, Text
+from records.filetypes import IMAGE_TYPES
 
 from .settings import PartnerSettings
-
-LOGO_TYPES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
 
 
 def partner_type(conf: PartnerSettings) -> RecordType:
@@ -23,7 +22,7 @@ def partner_type(conf: PartnerSettings) -> RecordType:
         fields=(
             Field("title", Text(), required=True),
             Field("website", URL(), required=True),
-            Field("logo", File(LOGO_TYPES)),
+            Field("logo", File(IMAGE_TYPES)),
             Field("country", Country(extra=("international",))),
             Field("kind", Choice(conf.kinds), default=conf.default_kind),
             Field("since", Integer(minimum=1000, maximum=2200)),

@@ -1,9 +1,8 @@
 """The kit's own keys on Pelican news posts and pages (see docs/editors.md)."""
 
 from .fields import File, Integer, List, Ref, Text
+from .filetypes import IMAGE_TYPES
 from .schema import ContentFields, Field
-
-IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg")
 
 
 def _alt_text_with_image(values: dict) -> list[tuple[str, str, str]]:

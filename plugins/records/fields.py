@@ -15,9 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from babel import Locale
+
+from .filetypes import DOWNLOAD_TYPES
+from .paths import outside_content
 
 
 class FieldError(ValueError):
@@ -30,9 +33,57 @@ class FieldError(ValueError):
 
 
 def did_you_mean(value: str, candidates: Iterable[str]) -> str:
-    """Return ' (did you mean "x"?)' for the closest candidate, or an empty string."""
-    close = difflib.get_close_matches(str(value), list(candidates), n=1, cutoff=0.6)
+    """Return ' (did you mean "x"?)' for the closest candidate, or an empty string.
+
+    A value that is the start or one hyphenated part of candidates (``caritas`` for
+    ``caritas-internationalis``) is matched too, which spelling distance alone would miss.
+    """
+    value, candidates = str(value), list(candidates)
+    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    if not close and len(value) >= 3:
+        lowered = value.lower()
+        close = sorted(
+            c
+            for c in candidates
+            if c.lower().startswith(lowered) or lowered in re.split(r"[-_./ ]", c.lower())
+        )[:1]
     return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+# C0 and C1 control characters, DEL, and the Unicode line and paragraph separators: none of
+# them belongs in a value, and some end a line in one reader and not in another.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def control_character(text: str, multiline: bool = False) -> str | None:
+    """The first control character of ``text`` written out (``U+0007``), or None."""
+    found = (_CONTROL_IN_TEXT if multiline else _CONTROL).search(text)
+    return f"U+{ord(found[0]):04X}" if found else None
+
+
+def one_line(raw: Any) -> str:
+    """The single line an editor wrote for a one-value key, stripped.
+
+    A key given on several lines reaches the kit as a list: that is an error for a key that
+    takes one value, never a Python list printed on a page. So is a control character.
+    """
+    if isinstance(raw, list | tuple):
+        lines = [str(line) for line in raw if str(line).strip()]
+        if len(lines) > 1:
+            raise FieldError(
+                f"is written on {len(lines)} lines but takes a single value",
+                "write the whole value on one line",
+            )
+        raw = lines[0] if lines else ""
+    text = str(raw).strip()
+    bad = control_character(text)
+    if bad:
+        raise FieldError(
+            f"contains an invisible control character ({bad})",
+            "retype the value; a copy from another program can bring such characters along",
+        )
+    return text
 
 
 @dataclass
@@ -54,10 +105,32 @@ class FieldType:
 
 
 class Text(FieldType):
+    """A line of text, at most ``max_length`` characters. ``multiline`` text (rendered
+    Markdown, such as a ``Summary``) may hold line breaks but no other control character."""
+
     example = "some text"
 
+    def __init__(self, max_length: int = 300, multiline: bool = False):
+        self.max_length = max_length
+        self.multiline = multiline
+
     def parse(self, raw, context):
-        return str(raw).strip()
+        if self.multiline and isinstance(raw, str):
+            text = raw.strip()
+            bad = control_character(text, multiline=True)
+            if bad:
+                raise FieldError(
+                    f"contains an invisible control character ({bad})",
+                    "retype the value; a copy from another program can bring such characters",
+                )
+        else:
+            text = one_line(raw)
+        if len(text) > self.max_length:
+            raise FieldError(
+                f"is {len(text):,} characters long; at most {self.max_length:,} fit here",
+                "shorten it",
+            )
+        return text
 
 
 class Integer(FieldType):
@@ -67,8 +140,8 @@ class Integer(FieldType):
         self.example = str(minimum if minimum is not None else 2017)
 
     def parse(self, raw, context):
-        text = str(raw).strip()
-        if not re.fullmatch(r"-?\d+", text):
+        text = one_line(raw)
+        if not re.fullmatch(r"-?\d{1,9}", text):
             raise FieldError(
                 f'"{text}" is not a whole number', f"write digits only, e.g. {self.example}"
             )
@@ -85,9 +158,9 @@ class Boolean(FieldType):
     _values: typing.ClassVar = {"yes": True, "true": True, "no": False, "false": False}
 
     def parse(self, raw, context):
-        text = str(raw).strip().lower()
+        text = one_line(raw).lower()
         if text not in self._values:
-            raise FieldError(f'"{raw}" is not yes or no', "write yes or no")
+            raise FieldError(f'"{text}" is not yes or no', "write yes or no")
         return self._values[text]
 
 
@@ -97,34 +170,73 @@ class Choice(FieldType):
         self.example = self.options[0] if self.options else "a value"
 
     def parse(self, raw, context):
-        text = str(raw).strip().lower()
+        text = one_line(raw).lower()
         if text not in self.options:
             raise FieldError(
-                f'"{raw}" is not one of the allowed values{did_you_mean(text, self.options)}',
+                f'"{text}" is not one of the allowed values{did_you_mean(text, self.options)}',
                 "use one of: " + ", ".join(self.options),
             )
         return text
 
 
+_NOT_IN_URLS = re.compile(r"""[\s"'<>\\`]""")
+_HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?")
+_URL_SAFE = "/%:@!$&()*+,;=-._~"  # kept as written; anything else is percent-encoded
+MAX_URL_LENGTH = 2000
+
+
 class URL(FieldType):
+    """An absolute http(s) address, returned normalised: scheme and host in lower case, an
+    international host in its ASCII form, a bare host given the path ``/``, and any character
+    that may not stand in an address percent-encoded. What a browser or a feed reader could
+    read two ways is refused: quotes, spaces, backslashes, a user name before the host."""
+
     example = "https://example.org/"
 
     def parse(self, raw, context):
-        text = str(raw).strip()
-        parts = urlsplit(text)
-        if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
+        text = one_line(raw)
+        fix = f"write the full address starting with https://, e.g. {self.example}"
+        if len(text) > MAX_URL_LENGTH:
+            raise FieldError(f"is {len(text):,} characters long", "use a shorter address")
+        if _NOT_IN_URLS.search(text):
             raise FieldError(
-                f'"{text}" is not an absolute web address',
-                f"write the full address starting with https://, e.g. {self.example}",
+                f'"{text}" contains a space, a quote, a backslash or an angle bracket',
+                "copy the address from the browser's address bar",
             )
-        return text
+        parts = urlsplit(text)
+        scheme = parts.scheme.lower()
+        if scheme not in ("http", "https") or not parts.hostname:
+            raise FieldError(f'"{text}" is not an absolute web address', fix)
+        if "@" in parts.netloc:
+            raise FieldError(
+                f'"{text}" has a user name before the host',
+                "remove everything between :// and @ (it can hide the real site)",
+            )
+        try:
+            host = parts.hostname.encode("idna").decode("ascii").lower()
+            port = parts.port
+        except (UnicodeError, ValueError):
+            raise FieldError(f'"{text}" does not name a valid host', fix) from None
+        if not _HOST.fullmatch(host) and not (parts.netloc.startswith("[") and ":" in host):
+            raise FieldError(f'"{text}" does not name a valid host', fix)
+        netloc = f"[{host}]" if parts.netloc.startswith("[") else host
+        netloc += f":{port}" if port is not None else ""
+        return urlunsplit(
+            (
+                scheme,
+                netloc,
+                quote(parts.path or "/", safe=_URL_SAFE),
+                quote(parts.query, safe=_URL_SAFE + "?"),
+                quote(parts.fragment, safe=_URL_SAFE + "?#"),
+            )
+        )
 
 
 class Colour(FieldType):
     example = "#1d70b8"
 
     def parse(self, raw, context):
-        text = str(raw).strip()
+        text = one_line(raw)
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", text):
             raise FieldError(
                 f'"{text}" is not a #rrggbb colour', f"write six hex digits, e.g. {self.example}"
@@ -150,7 +262,7 @@ class Country(FieldType):
         self.extra = tuple(extra)
 
     def parse(self, raw, context):
-        text = str(raw).strip()
+        text = one_line(raw)
         if text.lower() in self.extra:
             return text.lower()
         code = text.upper()
@@ -169,17 +281,60 @@ def _zone_names() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
+# What announcements write instead of a zone, and the zone most readers of the abbreviation
+# mean. An abbreviation names an offset, not the rules of a place (when summer time starts).
+ZONE_ABBREVIATIONS = {
+    "UTC": "UTC", "GMT": "Europe/London", "BST": "Europe/London", "WET": "Europe/Lisbon",
+    "WEST": "Europe/Lisbon", "CET": "Europe/Brussels", "CEST": "Europe/Brussels",
+    "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin", "EET": "Europe/Athens",
+    "EEST": "Europe/Athens", "MSK": "Europe/Moscow", "EST": "America/New_York",
+    "EDT": "America/New_York", "CST": "America/Chicago", "CDT": "America/Chicago",
+    "MST": "America/Denver", "MDT": "America/Denver", "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles", "BRT": "America/Sao_Paulo",
+    "ART": "America/Argentina/Buenos_Aires",
+    "WAT": "Africa/Lagos", "CAT": "Africa/Maputo", "EAT": "Africa/Nairobi",
+    "SAST": "Africa/Johannesburg", "IST": "Asia/Kolkata", "PKT": "Asia/Karachi",
+    "NPT": "Asia/Kathmandu", "ICT": "Asia/Bangkok", "WIB": "Asia/Jakarta", "PHT": "Asia/Manila",
+    "PHST": "Asia/Manila", "SGT": "Asia/Singapore", "HKT": "Asia/Hong_Kong",
+    "JST": "Asia/Tokyo", "KST": "Asia/Seoul", "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney", "AWST": "Australia/Perth", "NZST": "Pacific/Auckland",
+    "NZDT": "Pacific/Auckland",
+}  # fmt: skip
+_OFFSET = re.compile(r"(?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::?\d{2})?", re.IGNORECASE)
+
+
 class TimeZone(FieldType):
     example = "Europe/Rome"
 
     def parse(self, raw, context):
-        name = str(raw).strip()
-        if name not in _zone_names():
+        name = one_line(raw)
+        if name in _zone_names():
+            return zoneinfo.ZoneInfo(name)
+        fix = f"write an IANA zone name (a region and a city), e.g. {self.example}"
+        abbreviation = name.upper()
+        if abbreviation in ZONE_ABBREVIATIONS or _OFFSET.fullmatch(name):
+            site = context.settings.get("TIMEZONE") if context else None
+            guess = ZONE_ABBREVIATIONS.get(abbreviation)
+            if site and guess and _same_abbreviation(site, abbreviation):
+                guess = site
+            hint = f' (did you mean "{guess}"?)' if guess else ""
             raise FieldError(
-                f'"{name}" is not a known time zone{did_you_mean(name, _zone_names())}',
-                f"write an IANA zone name, e.g. {self.example}",
+                f'"{name}" is an abbreviation or an offset, not a time zone{hint}',
+                "write the zone of the place where the time is kept, e.g. Europe/Rome; "
+                "the kit knows when its clocks change",
             )
-        return zoneinfo.ZoneInfo(name)
+        raise FieldError(
+            f'"{name}" is not a known time zone{did_you_mean(name, _zone_names())}', fix
+        )
+
+
+def _same_abbreviation(zone_name: str, abbreviation: str) -> bool:
+    """Whether ``zone_name`` uses ``abbreviation`` in winter or in summer."""
+    try:
+        zone = zoneinfo.ZoneInfo(zone_name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return any(datetime(2026, month, 15, tzinfo=zone).tzname() == abbreviation for month in (1, 7))
 
 
 class Date(FieldType):
@@ -190,7 +345,7 @@ class Date(FieldType):
             return raw.date()
         if isinstance(raw, date):
             return raw
-        text = str(raw).strip()
+        text = one_line(raw)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             try:
                 return date.fromisoformat(text)
@@ -205,7 +360,7 @@ class MonthDay(FieldType):
     example = "02-08"
 
     def parse(self, raw, context):
-        text = str(raw).strip()
+        text = one_line(raw)
         match = re.fullmatch(r"(\d{2})-(\d{2})", text)
         try:
             if not match:
@@ -240,7 +395,7 @@ class DateTime(FieldType):
         zone = self.zone(context)
         if isinstance(raw, datetime):
             return raw if raw.tzinfo else self._localize(raw.replace(tzinfo=None), zone)
-        text = re.sub(r"\s+", " ", str(raw).strip())
+        text = re.sub(r"\s+", " ", one_line(raw))
         forms = "YYYY-MM-DD HH:MM" + (" or YYYY-MM-DD" if self.allow_all_day else "")
         if self.allow_all_day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             try:
@@ -277,18 +432,20 @@ class DateTime(FieldType):
 
 
 class File(FieldType):
-    """A path inside the content folder; returned relative to it, with forward slashes."""
+    """A path inside the content folder, of one of ``extensions`` (by default any kind the
+    kit publishes as a download); returned relative to it, with forward slashes."""
 
     example = "files/vigil-en.pdf"
 
-    def __init__(self, extensions: Iterable[str] = ()):
+    def __init__(self, extensions: Iterable[str] = DOWNLOAD_TYPES):
         self.extensions = tuple(e.lower() for e in extensions)
 
     def parse(self, raw, context):
-        text = str(raw).strip()
+        text = one_line(raw)
         relative = re.sub(r"^\{(static|attach|filename)\}", "", text).lstrip("/")
         full = os.path.normpath(os.path.join(context.content_path, relative))
-        if not full.startswith(os.path.normpath(context.content_path) + os.sep):
+        inside = full.startswith(os.path.normpath(context.content_path) + os.sep)
+        if not inside or outside_content(full, context.content_path):
             raise FieldError(
                 f'"{text}" points outside the content folder', "give a path inside content/"
             )
@@ -315,7 +472,7 @@ class Ref(FieldType):
         self.example = f"a {target} id"
 
     def parse(self, raw, context):
-        text = str(raw).strip()
+        text = one_line(raw)
         if not re.fullmatch(r"[\w.-]+", text):
             raise FieldError(
                 f'"{text}" is not an id',
