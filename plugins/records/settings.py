@@ -5,11 +5,14 @@ RECORDS_STRICT (False)
     was. False: a bad record is skipped with a warning. ``publishconf.py`` sets True.
 RECORDS_STAGE_OUTPUT (True)
     Build into a sibling folder and swap it into place only when the build succeeded.
+CSP_EXTRA ({})
+    Sources a site adds to directives of the Content-Security-Policy: see ``security.py``.
 """
 
 DEFAULTS = {
     "RECORDS_STRICT": False,
     "RECORDS_STAGE_OUTPUT": True,
+    "CSP_EXTRA": {},
 }
 
 

@@ -1,11 +1,14 @@
-"""Template helpers every record plugin needs, installed on each generator's Jinja env,
-and the env's bytecode cache."""
+"""Template helpers every record plugin needs, installed on each generator's Jinja env
+(the ``json_ld`` filter, the ``content_security_policy`` global), and the env's bytecode
+cache."""
 
 import json
 import os
 
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
+
+from .security import content_security_policy
 
 
 def json_ld(data: dict) -> Markup:
@@ -21,6 +24,9 @@ def json_ld(data: dict) -> Markup:
 
 def install(generator) -> None:
     generator.env.filters["json_ld"] = json_ld
+    # Checked here, as each generator is made and before any content is read: a bad
+    # CSP_EXTRA stops the build at its start.
+    generator.env.globals["content_security_policy"] = content_security_policy(generator.settings)
     # Pelican compiles every template again in every build; Jinja's bytecode cache, keyed by
     # each template's source checksum, lets an unchanged template skip that.
     cache = os.path.join(generator.settings["CACHE_PATH"], "jinja")
