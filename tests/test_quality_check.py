@@ -70,7 +70,7 @@ def test_the_static_gates_each_fail_on_their_planted_defect(tmp_path):
     static = [
         g
         for g in site_gates(tmp_path, siteurl, "http://127.0.0.1:9")
-        if g.name in ("links", "privacy", "HTML (Nu checker)", "page weight")
+        if g.name in ("links", "privacy", "safety", "HTML (Nu checker)", "page weight")
     ]
     outcomes = {o.gate.name: o for o in run_gates(static)}
     if outcomes["HTML (Nu checker)"].status == "skipped":
@@ -80,6 +80,9 @@ def test_the_static_gates_each_fail_on_their_planted_defect(tmp_path):
         "odd/kind/of/page.html: a page of no known type: add it to PAGE_TYPES",
     ]
     assert outcomes["privacy"].problems == ["tracker.js: sets a cookie (document.cookie)"]
+    assert outcomes["safety"].problems == [
+        'index.html: <script src="/campaigns/big.js">: not one of the theme\'s scripts'
+    ]
     assert "blink" in outcomes["HTML (Nu checker)"].problems[0]
     assert "render-blocking" not in " ".join(outcomes["page weight"].problems)
     assert outcomes["page weight"].status == "failed"

@@ -98,8 +98,13 @@ class PelicanMessages(logging.Filter):
         self.log = log
 
     def attach(self) -> None:
+        """Attach to Pelican's loggers, replacing the filter of an earlier build that crashed
+        before it could detach (its log would swallow this build's messages)."""
         for name in self.LOGGERS:
-            logging.getLogger(name).addFilter(self)
+            logger_ = logging.getLogger(name)
+            for stale in [f for f in logger_.filters if isinstance(f, PelicanMessages)]:
+                logger_.removeFilter(stale)
+            logger_.addFilter(self)
 
     def detach(self) -> None:
         for name in self.LOGGERS:

@@ -13,6 +13,8 @@ TRUST_RAW_HTML (False)
 CONTENT_MAX_BYTES (1_000_000)
     Largest Markdown file read; a larger one is a content error. A megabyte is several
     hundred pages of text: anything bigger is a mistake or an attempt to slow the build.
+CSP_EXTRA ({})
+    Sources a site adds to directives of the Content-Security-Policy: see ``security.py``.
 """
 
 DEFAULTS = {
@@ -20,6 +22,7 @@ DEFAULTS = {
     "RECORDS_STAGE_OUTPUT": True,
     "TRUST_RAW_HTML": False,
     "CONTENT_MAX_BYTES": 1_000_000,
+    "CSP_EXTRA": {},
 }
 
 

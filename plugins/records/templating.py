@@ -1,5 +1,6 @@
 """What every generator's Jinja environment gets from the core: autoescaping, the only two
-filters that mark a value as HTML, the ``json_ld`` filter, and a bytecode cache.
+filters that mark a value as HTML, the ``json_ld`` filter, the ``content_security_policy``
+global, and a bytecode cache.
 
 Every ``{{ value }}`` in a template is escaped for where it lands: whatever an editor wrote
 (a title, a place, a hashtag, an alt text) reaches the page as text. The one kind of value that
@@ -15,6 +16,8 @@ import os
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 from pelican.contents import Content
+
+from .security import content_security_policy
 
 
 def json_ld(data: dict) -> Markup:
@@ -52,6 +55,9 @@ def install(generator) -> None:
     env = generator.env
     env.autoescape = True
     env.filters.update(json_ld=json_ld, body_html=body_html, summary_html=summary_html)
+    # Checked here, as each generator is made and before any content is read: a bad
+    # CSP_EXTRA stops the build at its start.
+    env.globals["content_security_policy"] = content_security_policy(generator.settings)
     # Pelican compiles every template again in every build; Jinja's bytecode cache, keyed by
     # each template's source checksum, lets an unchanged template skip that. The source is not
     # all a compiled template depends on: the folder is named after the environment's options

@@ -1,6 +1,6 @@
 """The whole set of quality gates over one built site, shared by ``invoke check`` and the
-tests: links, privacy, HTML, page weight, axe-core over one page of every type, Lighthouse on
-the pages that matter most. In CI (CI set) a gate whose tool is missing fails.
+tests: links, privacy, safety, HTML, page weight, axe-core over one page of every type,
+Lighthouse on the pages that matter most. In CI (CI set) a gate whose tool is missing fails.
 """
 
 import os
@@ -13,6 +13,7 @@ from .gates import Gate
 from .lighthouse import lighthouse_command, run_lighthouse
 from .pagetypes import SiteTypes
 from .privacy import image_metadata_problems, tracking_problems
+from .safety import safety_problems
 from .vnu import html_problems, vnu_command
 
 SCHEMES = ("light", "dark")
@@ -89,6 +90,12 @@ def site_gates(output: Path, siteurl: str, base: str) -> list[Gate]:
             "privacy",
             lambda: image_metadata_problems(output) + tracking_problems(output),
             covers="every image without metadata; no cookie, analytics or tracking pixel",
+        ),
+        Gate(
+            "safety",
+            lambda: safety_problems(output, siteurl),
+            covers=f"{len(pages)} pages: the theme's scripts only; no refresh, <base>, "
+            "javascript: URL, event handler, off-site frame or form",
         ),
         Gate(
             "HTML (Nu checker)",

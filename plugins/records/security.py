@@ -1,0 +1,115 @@
+"""The site's Content-Security-Policy, computed in this one place from the settings.
+
+``base.html`` writes it into a ``<meta http-equiv="Content-Security-Policy">`` element (the
+template global ``content_security_policy``, installed by :mod:`records.templating`); a host's
+header file (Netlify's or Cloudflare's ``_headers``) can send the very same string.
+
+The policy allows nothing from another host, nothing inline, no plugin, frame or ``<base>``,
+and only the theme's own scripts: with an absolute ``SITEURL`` (production), ``script-src`` is
+the theme's script folder, ``<SITEURL>/<THEME_STATIC_DIR>/js/`` (a source ending in ``/``
+matches every file in that folder). With relative URLs (local builds, ``SITEURL = ""``) the
+pages may be opened at any address (``invoke serve``, another port, a copied folder), so no
+source can name the folder: ``script-src`` stays ``'self'``, which still keeps out every other
+host; the safety gate (``plugins/sitecheck/safety.py``) flags any script outside the folder.
+
+CSP_EXTRA ({})
+    Sources a site adds to directives of the policy, e.g.
+    ``{"img-src": ["https://images.example.org"]}``. A key is a directive the policy writes,
+    except ``script-src`` (the theme's scripts only); a source is a host (``https://host``,
+    ``https://*.host:8443``, with a path if need be) or a scheme (``https:``), without quotes,
+    semicolons, commas or whitespace, so no keyword such as ``'unsafe-inline'``. Sources added
+    to a directive that is ``'none'`` replace it. A bad key or source stops the build at its
+    start with one line naming it.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+from . import settings as records_settings
+from .issues import ContentError
+
+# The policy, directive by directive, in the order it is written. None: computed below.
+POLICY: dict[str, list[str] | None] = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "style-src": ["'self'"],
+    "script-src": None,
+    "font-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-src": ["'none'"],
+    "connect-src": ["'self'"],
+}
+
+# A CSP host-source (scheme, host or *.host, port, path) or scheme-source, with the characters
+# of a path limited to those that need no escaping in an HTML attribute or a header.
+_SCHEME = r"[a-z][a-z0-9+.-]*"
+_HOST = r"(\*|(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*)"
+_SOURCE = re.compile(
+    rf"({_SCHEME}:|({_SCHEME}://)?{_HOST}(:(\d+|\*))?(/[a-z0-9\-._~%!$()*+=:@/]*)?)", re.I
+)
+
+
+class SettingError(ContentError):
+    """A setting the kit cannot use: like a content error, it ends the build with one line
+    and exit code 1."""
+
+
+def content_security_policy(settings: dict) -> str:
+    """The policy for a build with ``settings``; raises :class:`SettingError` on a bad
+    ``CSP_EXTRA``."""
+    policy = {name: list(sources or []) for name, sources in POLICY.items()}
+    policy["script-src"] = [_theme_scripts(settings)]
+    for name, sources in _extra(records_settings.get(settings, "CSP_EXTRA")).items():
+        kept = [source for source in policy[name] if source != "'none'"]
+        policy[name] = list(dict.fromkeys(kept + sources))
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in policy.items())
+
+
+def _theme_scripts(settings: dict) -> str:
+    siteurl = (settings.get("SITEURL") or "").rstrip("/")
+    parts = urlsplit(siteurl)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "'self'"  # relative URLs: see the module's docstring
+    folder = f"{siteurl}/{settings['THEME_STATIC_DIR'].strip('/')}/js/"
+    if not _SOURCE.fullmatch(folder):
+        raise SettingError(
+            f"SITEURL: {siteurl!r} cannot be written in the Content-Security-Policy — "
+            "use an address without spaces, quotes, semicolons or commas"
+        )
+    return folder
+
+
+def _extra(extra) -> dict[str, list[str]]:
+    """CSP_EXTRA, checked: directive name -> sources."""
+    if not isinstance(extra, dict):
+        raise SettingError(
+            'CSP_EXTRA: not a dict — write e.g. CSP_EXTRA = {"img-src": ["https://host"]}'
+        )
+    checked = {}
+    for name, sources in extra.items():
+        if name == "script-src":
+            raise SettingError(
+                f"CSP_EXTRA: {name!r} cannot take other sources: the policy allows the "
+                "theme's own scripts only — put the script in the theme's js/ folder"
+            )
+        if name not in POLICY:
+            raise SettingError(
+                f"CSP_EXTRA: {name!r} is not a directive of the policy — use one of "
+                f"{', '.join(n for n in POLICY if n != 'script-src')}"
+            )
+        if isinstance(sources, str) or not isinstance(sources, list | tuple):
+            raise SettingError(
+                f"CSP_EXTRA: {name}: {sources!r} is not a list of sources — "
+                f'write e.g. "{name}": ["https://host"]'
+            )
+        for source in sources:
+            if not isinstance(source, str) or not _SOURCE.fullmatch(source):
+                raise SettingError(
+                    f"CSP_EXTRA: {name}: {source!r} is not a source — write a host "
+                    "(https://images.example.org), a host and path, or a scheme (https:), "
+                    "without quotes, semicolons, commas or whitespace"
+                )
+        checked[name] = list(sources)
+    return checked
