@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+from sitecheck.calendars import icaljs_command
 from sitecheck.lighthouse import lighthouse_command
 from sitecheck.suite import tools_required
 from sitecheck.vnu import vnu_command
@@ -23,6 +24,12 @@ def require(missing: str) -> None:
 
 def require_vnu() -> list[str]:
     command, missing = vnu_command()
+    require(missing)
+    return command
+
+
+def require_icaljs() -> list[str]:
+    command, missing = icaljs_command()
     require(missing)
     return command
 

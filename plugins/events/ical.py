@@ -34,7 +34,7 @@ class Zones:
             zone = Timezone.from_tzid(
                 tzid, first_date=date(key[1], 1, 1), last_date=date(key[2], 1, 1)
             )
-            _one_rdate_per_line(zone)
+            _every_onset_an_rdate(zone)
             self._made[key] = zone
         return self._made[key]
 
@@ -61,16 +61,19 @@ def calendar(views: list, conf, now: datetime, name: str, zones: Zones | None = 
     return cal.to_ical()
 
 
-def _one_rdate_per_line(zone: Timezone) -> None:
-    """Split a VTIMEZONE's RDATE lists into one RDATE per date (RFC 5545 allows both).
+def _every_onset_an_rdate(zone: Timezone) -> None:
+    """Give each observance of a VTIMEZONE with RDATEs one RDATE per onset, its DTSTART too.
 
-    Some readers take only the first date of a list (vobject 0.9 does), and would then put
-    every later summer in winter time.
+    RFC 5545 counts DTSTART as the first onset and allows RDATE lists, but ical.js (Thunderbird,
+    Nextcloud) reads only the RDATEs of an observance that has any, so it lost the first change
+    of the span and put a summer event one hour off; and vobject 0.9 reads only the first date of
+    a list, which would put every later summer in winter time.
     """
     for observance in zone.subcomponents:
         lists = observance.pop("RDATE", None)
         if lists is None:
             continue
+        observance.add("rdate", observance.DTSTART)
         for group in lists if isinstance(lists, list) else [lists]:
             for moment in group.dts:
                 observance.add("rdate", moment.dt)

@@ -1,6 +1,7 @@
 """The whole set of quality gates over one built site, shared by ``invoke check`` and the
-tests: links, privacy, safety, HTML, page weight, axe-core over one page of every type,
-Lighthouse on the pages that matter most. In CI (CI set) a gate whose tool is missing fails.
+tests: links, privacy, safety, HTML, page weight, calendars read alike by three readers,
+axe-core over one page of every type, Lighthouse on the pages that matter most. In CI (CI set)
+a gate whose tool is missing fails.
 """
 
 import os
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from .browser import axe_violations, chromium, chromium_missing, external_requests
 from .budget import budget_problems
+from .calendars import calendar_problems, icaljs_command
 from .check import check_site
 from .gates import Gate
 from .lighthouse import lighthouse_command, run_lighthouse
@@ -59,6 +61,8 @@ def site_gates(output: Path, siteurl: str, base: str) -> list[Gate]:
     pages = types.pages
     sample = types.representatives()
     vnu_missing = vnu_command()[1]
+    icaljs, icaljs_missing = icaljs_command()
+    calendars = len(list(Path(output).rglob("*.ics")))
     lighthouse, lighthouse_missing = lighthouse_command()
     audited, unaudited = lighthouse_targets(types)
     prefix = siteurl.removeprefix(base)
@@ -107,6 +111,12 @@ def site_gates(output: Path, siteurl: str, base: str) -> list[Gate]:
             "page weight",
             lambda: budget_problems(output, siteurl, pages),
             covers=f"{len(pages)} pages of {len(types.by_type)} types: ≤ 50 KB, JS ≤ 15 KB gzip",
+        ),
+        Gate(
+            "calendars",
+            lambda: calendar_problems(output, icaljs),
+            missing=icaljs_missing,
+            covers=f"{calendars} .ics files: icalendar, vobject and ical.js read the same times",
         ),
         Gate(
             "accessibility (axe)",
