@@ -64,6 +64,7 @@ def test_the_static_gates_each_fail_on_their_planted_defect(tmp_path):
             """,
             "big.js": incompressible_js(100 * 1024),
             "tracker.js": "document.cookie = 'id=1';",
+            "logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://t.example/p"/></svg>',
             "odd/kind/of/page.html": '<!DOCTYPE html><html lang="en"><title>Odd</title></html>',
         },
     )
@@ -79,7 +80,10 @@ def test_the_static_gates_each_fail_on_their_planted_defect(tmp_path):
         "index.html: broken link to /missing/",
         "odd/kind/of/page.html: a page of no known type: add it to PAGE_TYPES",
     ]
-    assert outcomes["privacy"].problems == ["tracker.js: sets a cookie (document.cookie)"]
+    assert outcomes["privacy"].problems == [
+        "logo.svg: <image> href refers outside the file: https://t.example/p",
+        "tracker.js: sets a cookie (document.cookie)",
+    ]
     assert outcomes["safety"].problems == [
         'index.html: <script src="/campaigns/big.js">: not one of the theme\'s scripts'
     ]

@@ -33,7 +33,7 @@ from .settings import MediaSettings
 logger = logging.getLogger(__name__)
 
 # Part of every key: bump it when a change to this package changes what it writes.
-CORE_VERSION = "1"
+CORE_VERSION = "2"
 CONTEXT_KEY = "media_pipeline"
 _PLUGINS_DIR = str(Path(__file__).resolve().parent.parent)
 

@@ -1,12 +1,16 @@
-"""Privacy gate: no image in the output carries metadata; no page sets cookies or tracks.
+"""Privacy gate: output images carry no metadata and fetch nothing; no page sets cookies or tracks.
 
-Two functions for ``invoke check`` and the tests, each returning one line per problem:
+Three functions for ``invoke check`` and the tests, each returning one line per problem:
 
 - :func:`image_metadata_problems`: every PNG, JPEG, WebP and GIF under the output folder is
   read three ways — its structure (PNG chunks, JPEG segments, WebP chunks, GIF extensions),
   Pillow (``info``, ``getexif()``) and raw byte markers — and must hold no EXIF, GPS, XMP,
   IPTC, ICC profile (whose description text can name a person or a machine), text chunk or
   comment. Self-contained: it trusts nothing the build itself says about its files.
+- :func:`svg_problems`: no SVG file refers outside itself (an ``href`` or ``src`` not to
+  ``#id``, a ``url()`` not to ``#id``, an ``@import``) or can run a script (``<script>``, an
+  event-handler attribute, ``<foreignObject>``, a ``javascript:`` URL). Every SVG is read,
+  whoever made it.
 - :func:`tracking_problems`: no HTML or JavaScript file sets a cookie or loads a known
   analytics or tracking script.
 """
@@ -14,8 +18,11 @@ Two functions for ``invoke check`` and the tests, each returning one line per pr
 import io
 import re
 import struct
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
 from PIL import Image
 
 RASTER_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif"}
@@ -146,6 +153,57 @@ def image_metadata_problems(output_dir) -> list[str]:
                 f"{path.relative_to(root).as_posix()}: image carries metadata: {', '.join(found)}"
             )
     return problems
+
+
+_OUTSIDE_URL = re.compile(r"url\(\s*(?!['\"]?#)[^)]*\)?", re.I)
+
+
+def _svg_element_problems(element: ET.Element) -> list[str]:
+    name = element.tag.rpartition("}")[2]
+    found = [f"has a <{name}> element"] if name in ("script", "foreignObject") else []
+    texts = [element.text or ""] if name == "style" else []
+    for attribute, value in element.attrib.items():
+        local = attribute.rpartition("}")[2]
+        if local.lower().startswith("on"):
+            found.append(f"<{name}> has an event handler ({local})")
+        elif local in ("href", "src") and not value.strip().startswith("#"):
+            found.append(f"<{name}> {local} refers outside the file: {value[:80]}")
+        else:
+            texts.append(value)
+    for text in texts:
+        found += [
+            f"<{name}> refers outside the file: {url[:80]}" for url in _OUTSIDE_URL.findall(text)
+        ]
+        if "@import" in text.lower():
+            found.append(f"<{name}> imports a stylesheet (@import)")
+        if "\\" in text:
+            found.append(f"<{name}> has a CSS escape, which can hide a url()")
+        if "javascript:" in re.sub(r"\s+", "", text.lower()):
+            found.append(f"<{name}> has a javascript: URL")
+    return found
+
+
+def svg_file_problems(data: bytes) -> list[str]:
+    """What in one SVG file refers outside it or can run a script (one entry each)."""
+    try:
+        root = fromstring(data, forbid_dtd=True)
+    except DefusedXmlException:
+        return ["has a DOCTYPE or entities, which can load other files"]
+    except (ET.ParseError, ValueError, UnicodeError):
+        return ["cannot be read as XML"]
+    found = [problem for element in root.iter() for problem in _svg_element_problems(element)]
+    return list(dict.fromkeys(found))
+
+
+def svg_problems(output_dir) -> list[str]:
+    """One line per problem of an output SVG file: ``path: what was found``."""
+    root = Path(output_dir)
+    return [
+        f"{path.relative_to(root).as_posix()}: {problem}"
+        for path in sorted(root.rglob("*"))
+        if path.suffix.lower() == ".svg" and path.is_file()
+        for problem in svg_file_problems(path.read_bytes())
+    ]
 
 
 TRACKING_PATTERNS = {

@@ -14,7 +14,7 @@ from .check import check_site
 from .gates import Gate
 from .lighthouse import lighthouse_command, run_lighthouse
 from .pagetypes import SiteTypes
-from .privacy import image_metadata_problems, tracking_problems
+from .privacy import image_metadata_problems, svg_problems, tracking_problems
 from .safety import safety_problems
 from .vnu import html_problems, vnu_command
 
@@ -92,8 +92,10 @@ def site_gates(output: Path, siteurl: str, base: str) -> list[Gate]:
         ),
         Gate(
             "privacy",
-            lambda: image_metadata_problems(output) + tracking_problems(output),
-            covers="every image without metadata; no cookie, analytics or tracking pixel",
+            lambda: (
+                image_metadata_problems(output) + svg_problems(output) + tracking_problems(output)
+            ),
+            covers="every image without metadata, every SVG self-contained; no cookie or tracker",
         ),
         Gate(
             "safety",
