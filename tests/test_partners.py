@@ -229,7 +229,7 @@ BAD_INPUT = [
     ("missing title", TALITHA.replace("Title: Talitha Kum\n", ""), {}, {}, "title", "missing"),
     (
         "missing website",
-        TALITHA.replace("Website: https://www.talithakum.info/\n", ""),
+        TALITHA.replace("Website: https://www.talithakum.info/\n    ", ""),
         {},
         {},
         "website",
@@ -285,8 +285,8 @@ BAD_INPUT = [
     ),
     (
         "logo of a type not accepted",
-        TALITHA.replace("talitha-kum.png", "talitha-kum.gif"),
-        {"images/partners/talitha-kum.gif": images.logo_png()},
+        TALITHA.replace("talitha-kum.png", "talitha-kum.bmp"),
+        {"images/partners/talitha-kum.bmp": images.logo_png()},
         {},
         "logo",
         "not one of the accepted file types",

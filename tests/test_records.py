@@ -153,7 +153,7 @@ BAD_INPUT = [
     (
         "news without date",
         "news/first.md",
-        NEWS.replace("Date: 2026-01-10\n", ""),
+        NEWS.replace("Date: 2026-01-10\n    ", ""),
         "date",
         "missing",
     ),

@@ -1,17 +1,91 @@
-"""The kit's own keys on Pelican news posts and pages (see docs/editors.md)."""
+"""The keys of Pelican's own news posts and pages (see docs/editors.md): Pelican's, typed here
+so that a bad value is named instead of reaching a page, and the kit's."""
 
-from .fields import File, Integer, List, Ref, Text
+from .fields import Boolean, Choice, FieldError, FieldType, File, Integer, List, Ref, Text, one_line
 from .filetypes import IMAGE_TYPES
+from .languages import language_codes
 from .schema import ContentFields, Field
+from .slugs import Slug
+
+# Shared by every kind that has a lead image; the core checks the pair (see parse_fields).
+IMAGE_FIELDS = (Field("image", File(IMAGE_TYPES)), Field("image-alt", Text(max_length=500)))
 
 
-def _alt_text_with_image(values: dict) -> list[tuple[str, str, str]]:
-    if values.get("image") and not values.get("image-alt"):
-        return [("image-alt", "missing for the Image", 'add "Image-alt: what the image shows"')]
-    return []
+class Language(FieldType):
+    """One of the site's languages (``LANGUAGES``)."""
+
+    example = "en"
+
+    def parse(self, raw, context):
+        code = one_line(raw)
+        codes = language_codes(context.settings)
+        if code not in codes:
+            raise FieldError(
+                f'"{code}" is not one of the site\'s languages', "use one of: " + ", ".join(codes)
+            )
+        return code
 
 
-_IMAGE_FIELDS = (Field("image", File(IMAGE_TYPES)), Field("image-alt", Text()))
+class Names(FieldType):
+    """Categories, tags and authors, which Pelican has already made into objects with a name
+    and a slug: each name one line of text that gives an address."""
+
+    example = "Prayer, Vigils"
+
+    def __init__(self, max_length: int = 100):
+        self.text = Text(max_length=max_length)
+
+    def parse(self, raw, context):
+        for item in raw if isinstance(raw, list | tuple) else [raw]:
+            name = self.text.parse(str(item), context)
+            if not getattr(item, "slug", name):
+                raise FieldError(
+                    f'"{name}" has no letter or digit to make an address from',
+                    "use a name with letters or digits",
+                )
+        return raw
+
+
+class Moment(FieldType):
+    """``Date`` and ``Modified``: Pelican has parsed them already (and reports a bad one)."""
+
+    example = "2026-02-08 09:00"
+
+    def parse(self, raw, context):
+        return raw
+
+
+STATUSES = ("published", "draft", "hidden")
+_SHARED = (
+    Field("title", Text(max_length=200), required=True),
+    Field("date", Moment()),
+    Field("modified", Moment()),
+    Field("summary", Text(max_length=5000, multiline=True)),
+    Field("slug", Slug()),
+    Field("lang", Language()),
+    Field("translation", Boolean()),
+    Field("status", Choice(STATUSES)),
+)
+
+# Pelican's own keys, by kind of content.
+PELICAN_KEYS = {
+    "article": (
+        *_SHARED,
+        Field("category", Names()),
+        Field("tags", Names()),
+        Field("author", Names()),
+        Field("authors", Names()),
+    ),
+    "page": _SHARED,
+}
+
+# Keys every record may carry besides its type's own fields.
+RECORD_KEYS = (
+    Field("slug", Slug()),
+    Field("lang", Language()),
+    Field("translation", Boolean()),
+    Field("summary", Text(max_length=5000, multiline=True)),
+)
 
 PELICAN_CONTENT_FIELDS = (
     ContentFields(
@@ -20,9 +94,8 @@ PELICAN_CONTENT_FIELDS = (
             Field("campaign", List(Ref("campaign")), default=[]),
             Field("edition", Integer(minimum=1900, maximum=2200)),
             Field("partners", List(Ref("partner")), default=[]),
-            *_IMAGE_FIELDS,
+            *IMAGE_FIELDS,
         ),
-        check=_alt_text_with_image,
     ),
-    ContentFields(kind="page", fields=_IMAGE_FIELDS, check=_alt_text_with_image),
+    ContentFields(kind="page", fields=IMAGE_FIELDS),
 )

@@ -5,11 +5,13 @@ import logging
 from pelican.generators import CachingGenerator
 
 from . import signals
-from .builtin import PELICAN_CONTENT_FIELDS
+from .builtin import PELICAN_CONTENT_FIELDS, RECORD_KEYS
 from .issues import ContentFileError
+from .pelican_content import BUILD_KEY
 from .record import Record
-from .schema import ContentFields, RecordType, parse_fields
+from .schema import ContentFields, RecordType, parse_fields, unknown_keys
 from .settings import plugin_names
+from .slugs import MAX_SLUG_LENGTH, slug_problem
 from .store import Store
 
 logger = logging.getLogger(__name__)
@@ -48,9 +50,14 @@ class RecordsGenerator(CachingGenerator):
         now = self.build.now
         self.context["now"] = now
         self.context["records"] = self.store
+        self.context[BUILD_KEY] = self.build  # for the checks of Pelican's own content
 
     def problem(self, source_path: str, field: str, message: str, fix: str) -> None:
         self.build.issues.add(source_path, field, message, fix)
+
+    def report(self, source_path: str, problems) -> None:
+        for field, message, fix in problems:
+            self.problem(source_path, field, message, fix)
 
     def generate_context(self):
         for record_type in self.types:
@@ -81,8 +88,21 @@ class RecordsGenerator(CachingGenerator):
                 continue
             if record_type.path_values:
                 record.metadata = {**record_type.path_values(path), **record.metadata}
-            parsed = parse_fields(record_type.fields, record.metadata, self.settings)
+            known = {f.name for f in record_type.fields + RECORD_KEYS}
+            self.report(path, unknown_keys(path, record.file_keys, known, self.settings))
+            written = tuple(f for f in RECORD_KEYS if f.name in record.file_keys)
+            parsed = parse_fields(record_type.fields + written, record.metadata, self.settings)
             record_id = record_type.identify(path, {**record.metadata, **parsed.values})
+            trouble = slug_problem(record_id, self.settings)
+            if trouble and "slug" not in parsed.values:
+                parsed.problems.append(
+                    (
+                        "slug",
+                        f'the id "{record_id[:MAX_SLUG_LENGTH]}" (the file name) {trouble}',
+                        "rename the file in lower case with hyphens (our-vigil.md), "
+                        "or add a Slug line",
+                    )
+                )
             if record_type.check and not parsed.problems:
                 parsed.problems.extend(record_type.check(parsed.values))
             for field, message, fix in parsed.problems:

@@ -16,7 +16,7 @@ import os
 
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
-from pelican.readers import BaseReader, MarkdownReader
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader, MarkdownReader
 from pelican.utils import pelican_open
 
 from . import settings as records_settings
@@ -25,6 +25,11 @@ from .paths import outside_content
 from .sanitise import clean
 
 META_PRIORITY = 27  # the priority markdown.extensions.meta registers its preprocessor with
+# The metadata of every file read carries, under this key, its path and the keys the file
+# itself wrote (Pelican adds others, such as a default category): the core checks them and
+# removes the entry before a content object is made. An editor cannot write this key: Markdown
+# metadata keys have no colon.
+SOURCE_KEY = "kit:source"
 
 
 class KitMarkdownReader(MarkdownReader):
@@ -39,7 +44,10 @@ class KitMarkdownReader(MarkdownReader):
                 self._md.preprocessors.register(MetaPreprocessor(self._md), "meta", META_PRIORITY)
         with pelican_open(source_path) as text:
             content = self._md.convert(text)
-        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        meta = getattr(self._md, "Meta", {})
+        _refuse_repeated_keys(meta)
+        metadata = self._parse_metadata(meta) if meta else {}
+        metadata[SOURCE_KEY] = (source_path, tuple(key.lower() for key in meta))
         if records_settings.get(self.settings, "TRUST_RAW_HTML"):
             return content, metadata
         for name in self.settings["FORMATTED_FIELDS"]:
@@ -59,6 +67,22 @@ class KitMarkdownReader(MarkdownReader):
             raise ContentFileError(
                 f"is {size:,} bytes; a content file may be at most {limit:,}",
                 "split it into several files, or move large material to a download in files/",
+            )
+
+
+def _refuse_repeated_keys(meta: dict) -> None:
+    """A key of Pelican's that takes one line, written on several: Pelican would keep the
+    first line and drop the others with a warning an editor may never see."""
+    for key, lines in meta.items():
+        name = key.lower()
+        if len(lines) > 1 and DUPLICATES_DEFINITIONS_ALLOWED.get(name) is False:
+            listed = name in ("tags", "authors")
+            raise ContentFileError(
+                f"is written on {len(lines)} lines",
+                "write the values on one line, separated by commas"
+                if listed
+                else "write it once, on one line",
+                field=name,
             )
 
 

@@ -6,6 +6,7 @@ from .build import Build
 from .generator import RecordsGenerator
 from .issues import QuietContentError
 from .markdown import use_kit_reader
+from .pelican_content import connect as check_pelican_content_as_read
 from .templating import install as install_template_helpers
 
 
@@ -35,6 +36,7 @@ def finish_build(pelican):
 def register():
     QuietContentError.install()
     signals.readers_init.connect(use_kit_reader)
+    check_pelican_content_as_read()
     signals.generator_init.connect(install_template_helpers)
     signals.get_generators.connect(start_build)
     signals.all_generators_finalized.connect(stop_before_writing)

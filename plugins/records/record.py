@@ -2,7 +2,12 @@
 
 from pelican.contents import Content
 
+from .markdown import SOURCE_KEY
 from .schema import RESERVED_ATTRIBUTES, RecordType
+
+# Keys through which Pelican lets a file choose its own output path or template: a record's
+# come from its type, so these are dropped (and reported as unknown keys by the generator).
+PELICAN_OVERRIDES = ("save_as", "url", "template", "lang_url", "lang_save_as")
 
 
 class Record(Content):
@@ -15,6 +20,9 @@ class Record(Content):
         # Pelican's Content turns a "timezone" key into a ZoneInfo and fails on a bad name;
         # records parse it themselves, with a message an editor can act on.
         metadata = dict(metadata or {})
+        self.file_keys = metadata.pop(SOURCE_KEY, (None, ()))[1]
+        for key in PELICAN_OVERRIDES:
+            metadata.pop(key, None)
         zone = metadata.pop("timezone", None)
         super().__init__(content, metadata, settings, source_path, context)
         if zone is not None:

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .fields import FieldError, FieldType, List, ParseContext, Ref
+from .fields import FieldError, FieldType, List, ParseContext, Ref, did_you_mean
 
 
 @dataclass(frozen=True)
@@ -116,4 +116,39 @@ def parse_fields(fields: tuple[Field, ...], metadata: dict, settings: dict) -> P
         except FieldError as error:
             parsed.problems.append((declared.name, error.message, error.fix))
             parsed.values[declared.name] = declared.default_for(settings)
+    has_alt_field = any(declared.name == "image-alt" for declared in fields)
+    if has_alt_field and parsed.values.get("image") and not parsed.values.get("image-alt"):
+        parsed.problems.append(
+            ("image-alt", "missing for the Image", 'add "Image-alt: what the image shows"')
+        )
     return parsed
+
+
+def unknown_keys(path: str, keys, known: set[str], settings: dict) -> list[tuple[str, str, str]]:
+    """A (field, message, fix) for each key the file wrote that no one reads.
+
+    A misspelt key is not ignored in silence: ``Timezon: Europe/Rome`` would publish an event
+    hours off. ``known`` holds the declared keys; a site adds its own with
+    ``EXTRA_CONTENT_KEYS`` (see :mod:`records.settings`).
+    """
+    allowed = known | extra_keys(path, settings)
+    problems = []
+    for key in keys:
+        if key not in allowed:
+            problems.append(
+                (
+                    key,
+                    "is not a key this kind of file takes" + did_you_mean(key, sorted(allowed)),
+                    "correct its spelling, or remove the line (docs/editors.md lists every key)",
+                )
+            )
+    return problems
+
+
+def extra_keys(path: str, settings: dict) -> set[str]:
+    """Keys a site declares for its own theme: a list for every file, or a dict from the first
+    folder of a file's path (``news``, ``events``…) to a list."""
+    extra = settings.get("EXTRA_CONTENT_KEYS") or ()
+    if isinstance(extra, dict):
+        extra = extra.get(path.split("/", maxsplit=1)[0], ())
+    return {str(key).lower() for key in extra}

@@ -1,0 +1,74 @@
+"""Checks on Pelican's own news posts and pages as they are read, before any object is made.
+
+Pelican sends ``article_generator_context`` and ``page_generator_context`` with the metadata
+of each file it reads. Here every key the file wrote is checked: an unknown key is reported
+and dropped (``Save_as`` or ``Template`` would otherwise move or restyle a page), and each of
+Pelican's own keys is typed (:data:`records.builtin.PELICAN_KEYS`). A file with a bad value
+of Pelican's keys is skipped (``status = "skip"``, which Pelican honours without caching the
+file, so the error is shown again on every build); a post whose title gives no usable address
+gets a slug made from it, shortened, or an error. The kit's own keys on posts and pages
+(``Campaign``, ``Partners``…) need the records and are checked later, by the records
+generator.
+"""
+
+from pelican import signals
+
+from .builtin import PELICAN_CONTENT_FIELDS, PELICAN_KEYS
+from .markdown import SOURCE_KEY
+from .schema import parse_fields, unknown_keys
+from .settings import plugin_enabled
+from .slugs import MAX_SLUG_LENGTH, slug_from_title, slug_problem
+
+BUILD_KEY = "records_build"  # the context entry of this run's Build, set by RecordsGenerator
+
+
+def _known_keys(kind: str) -> set[str]:
+    extras = [
+        f.name for extra in PELICAN_CONTENT_FIELDS if extra.kind == kind for f in extra.fields
+    ]
+    return {f.name for f in PELICAN_KEYS[kind]} | set(extras)
+
+
+def check(generator, kind: str, metadata: dict) -> None:
+    if not plugin_enabled(generator.settings, "records"):
+        return
+    source, keys = metadata.pop(SOURCE_KEY, (None, ()))
+    build = generator.context.get(BUILD_KEY)
+    if source is None or build is None:
+        return
+    settings = generator.settings
+    path = build.issues.relative(source)
+    for key, message, fix in unknown_keys(path, keys, _known_keys(kind), settings):
+        build.issues.add(path, key, message, fix)
+        metadata.pop(key, None)
+    declared = tuple(f for f in PELICAN_KEYS[kind] if f.name in keys)
+    problems = parse_fields(declared, metadata, settings).problems
+    if "slug" not in keys and "title" in metadata and not problems:
+        slug = slug_from_title(str(metadata["title"]), settings)
+        trouble = slug_problem(slug, settings) if slug else "has no letters or digits"
+        if trouble:
+            problems.append(
+                (
+                    "slug",
+                    f'"{slug[:MAX_SLUG_LENGTH]}", the address made from the Title, {trouble}',
+                    "add a line such as Slug: our-vigil-2026",
+                )
+            )
+        metadata["slug"] = slug
+    for field, message, fix in problems:
+        build.issues.add(path, field, message, fix)
+    if problems:
+        metadata["status"] = "skip"
+
+
+def check_article(generator, metadata: dict) -> None:
+    check(generator, "article", metadata)
+
+
+def check_page(generator, metadata: dict) -> None:
+    check(generator, "page", metadata)
+
+
+def connect() -> None:
+    signals.article_generator_context.connect(check_article)
+    signals.page_generator_context.connect(check_page)
