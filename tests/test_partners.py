@@ -285,8 +285,8 @@ BAD_INPUT = [
     ),
     (
         "logo of a type not accepted",
-        TALITHA.replace("talitha-kum.png", "talitha-kum.bmp"),
-        {"images/partners/talitha-kum.bmp": images.logo_png()},
+        TALITHA.replace("images/partners/talitha-kum.png", "files/talitha-kum.pdf"),
+        {"files/talitha-kum.pdf": images.logo_png()},
         {},
         "logo",
         "not one of the accepted file types",
