@@ -22,6 +22,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from records import plugin_enabled
+from records.filetypes import UNCLEANABLE_IMAGE_TYPES
 
 from . import content as html_content
 from . import social
@@ -33,8 +34,6 @@ logger = logging.getLogger(__name__)
 
 NAME = "media"
 RECORDS_GENERATOR = "media_records_generator"
-# Image formats a browser shows but the pipeline cannot clean: never published raw.
-UNPUBLISHABLE = (".tif", ".tiff", ".heic", ".heif", ".bmp", ".avif", ".jp2", ".psd", ".jxl")
 
 
 def remember_records_generator(generator, store) -> None:
@@ -111,7 +110,7 @@ class _Planner:
         taken = []
         for static in list(static_generator.staticfiles):
             lower = static.source_path.lower()
-            if lower.endswith(UNPUBLISHABLE):
+            if lower.endswith(UNCLEANABLE_IMAGE_TYPES):
                 static_generator.staticfiles.remove(static)
                 self.problem(
                     static.get_relative_source_path(),
@@ -145,6 +144,14 @@ class _Planner:
                     )
                 if image.path:
                     self.size(image.path)
+                elif html_content.is_remote(image.src):
+                    self.problem(
+                        source,
+                        "image",
+                        f'"{html_content.html.unescape(image.src)}" is on another site; '
+                        "pages load nothing from other hosts (it would tell them who reads)",
+                        "save the image under content/images/ and show it from there",
+                    )
             lead = getattr(item, "image", None)
             if isinstance(lead, str) and lead.lower().endswith(html_content.RASTER):
                 self.size(lead)

@@ -20,7 +20,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from babel import Locale
 
 from .filetypes import DOWNLOAD_TYPES
-from .paths import outside_content
+from .paths import through_link
 
 
 class FieldError(ValueError):
@@ -445,9 +445,14 @@ class File(FieldType):
         relative = re.sub(r"^\{(static|attach|filename)\}", "", text).lstrip("/")
         full = os.path.normpath(os.path.join(context.content_path, relative))
         inside = full.startswith(os.path.normpath(context.content_path) + os.sep)
-        if not inside or outside_content(full, context.content_path):
+        if not inside:
             raise FieldError(
                 f'"{text}" points outside the content folder', "give a path inside content/"
+            )
+        if os.path.exists(full) and through_link(full, context.content_path):
+            raise FieldError(
+                f'"{text}" is a symbolic link, or inside a linked folder',
+                "put the file itself in content/",
             )
         if self.extensions and not relative.lower().endswith(self.extensions):
             raise FieldError(

@@ -19,3 +19,9 @@ VIDEO_TYPES = (".mp4", ".webm", ".ogv", ".m4v")
 ARCHIVE_TYPES = (".zip",)
 
 DOWNLOAD_TYPES = (*DOCUMENT_TYPES, *AUDIO_TYPES, *VIDEO_TYPES, *ARCHIVE_TYPES, *IMAGE_TYPES)
+
+# Image formats a browser may show but the media plugin cannot clean of their metadata: never
+# published (the media plugin says so, with the formats to use instead).
+UNCLEANABLE_IMAGE_TYPES = (
+    ".tif", ".tiff", ".heic", ".heif", ".bmp", ".avif", ".jp2", ".psd", ".jxl",
+)  # fmt: skip

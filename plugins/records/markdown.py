@@ -21,7 +21,7 @@ from pelican.utils import pelican_open
 
 from . import settings as records_settings
 from .issues import ContentFileError
-from .paths import outside_content
+from .paths import through_link
 from .sanitise import clean
 
 META_PRIORITY = 27  # the priority markdown.extensions.meta registers its preprocessor with
@@ -56,10 +56,11 @@ class KitMarkdownReader(MarkdownReader):
         return clean(content), metadata
 
     def _refuse_unsafe_file(self, source_path: str) -> None:
-        if outside_content(source_path, self.settings["PATH"]):
+        if through_link(source_path, self.settings["PATH"]):
             raise ContentFileError(
-                "is a link to a file outside the content folder",
-                "replace the link with the file itself",
+                "is a symbolic link, or inside a linked folder: only files kept in content/ "
+                "are read",
+                "put the file itself in content/",
             )
         limit = records_settings.get(self.settings, "CONTENT_MAX_BYTES")
         size = os.path.getsize(source_path)

@@ -7,6 +7,7 @@ from .generator import RecordsGenerator
 from .issues import QuietContentError
 from .markdown import use_kit_reader
 from .pelican_content import connect as check_pelican_content_as_read
+from .static import refuse_unsafe_files
 from .templating import install as install_template_helpers
 
 
@@ -37,6 +38,7 @@ def register():
     QuietContentError.install()
     signals.readers_init.connect(use_kit_reader)
     check_pelican_content_as_read()
+    signals.static_generator_finalized.connect(refuse_unsafe_files)
     signals.generator_init.connect(install_template_helpers)
     signals.get_generators.connect(start_build)
     signals.all_generators_finalized.connect(stop_before_writing)
