@@ -42,6 +42,7 @@ def derive(generator, store):
             continue
         editions.setdefault(campaign.id, []).append(edition)
 
+    check_editions_named(generator, store, editions)
     articles = context.get("articles", [])
     occurrences = getattr(context.get("events_agenda"), "occurrences", [])
     events_by_campaign = context.get("events_by_campaign", {})
@@ -86,6 +87,52 @@ def derive(generator, store):
     context["next_campaign"] = ordered[0] if ordered else None
     context["campaigns_index_url"] = read(settings).index_url
     context["campaign_colours_url"] = COLOURS_SAVE_AS
+
+
+def _years(editions: list) -> str:
+    years = sorted(edition.year for edition in editions)
+    if not years:
+        return "it has no edition yet"
+    if len(years) > 2:
+        return f"its editions: {years[0]}–{years[-1]}"
+    return "its editions: " + ", ".join(str(year) for year in years)
+
+
+def check_editions_named(generator, store, editions: dict[str, list]) -> None:
+    """An ``Edition`` on a news post or an event names a year of one of its campaigns."""
+    named = [(a, a.campaign or []) for a in generator.pelican_content("articles")]
+    events = store.all("event") if "event" in store.types else []
+    for event in events + [t for e in events for t in store.translations(e)]:
+        named.append((event, [event.campaign] if event.campaign else []))
+    for item, referred in named:
+        year = getattr(item, "edition", None)
+        if year is None:
+            continue
+        campaigns = [c for c in referred if not isinstance(c, str)]
+        if not campaigns and item.metadata.get("campaign"):
+            continue  # it names a campaign left out for its own errors, already reported
+        if not campaigns:
+            generator.problem(
+                item.source_path,
+                "edition",
+                "is given without a Campaign",
+                "add a Campaign line naming the campaign of that edition",
+            )
+            item.edition = None
+            continue
+        if any(e.year == year for c in campaigns for e in editions.get(c.id, [])):
+            continue
+        if any(store.was_skipped("edition", f"{c.id}-{year}") for c in campaigns):
+            continue  # the edition's file has errors of its own, already reported
+        campaign = campaigns[0]
+        generator.problem(
+            item.source_path,
+            "edition",
+            f'{year} is not an edition of "{campaign.id}" '
+            f"({_years(editions.get(campaign.id, []))})",
+            f"correct the year, or add campaigns/{campaign.id}/{year}.md",
+        )
+        item.edition = None
 
 
 def add_generator(pelican):

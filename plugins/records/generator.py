@@ -143,7 +143,7 @@ class RecordsGenerator(CachingGenerator):
         """Type the kit's extra keys on articles and pages; a bad value is dropped, not the post."""
         for extra in self.extras:
             kind = "articles" if extra.kind == "article" else "pages"
-            for content in self._pelican_content(kind):
+            for content in self.pelican_content(kind):
                 parsed = parse_fields(extra.fields, content.metadata, self.settings)
                 problems = parsed.problems
                 if extra.check and not problems:
@@ -157,7 +157,9 @@ class RecordsGenerator(CachingGenerator):
                 for name, value in parsed.values.items():
                     setattr(content, name.replace("-", "_"), value)
 
-    def _pelican_content(self, kind: str) -> list:
+    def pelican_content(self, kind: str) -> list:
+        """Every article (``kind="articles"``) or page of the build: published, hidden and
+        draft ones, and their translations."""
         singular = kind[:-1]
         names = (kind, f"hidden_{kind}", "drafts" if kind == "articles" else "draft_pages")
         found = []
@@ -172,7 +174,7 @@ class RecordsGenerator(CachingGenerator):
     def check_output_paths(self) -> None:
         """Two files writing the same page is an error; the later one is left out."""
         written: dict[str, object] = {}
-        for content in self._pelican_content("articles") + self._pelican_content("pages"):
+        for content in self.pelican_content("articles") + self.pelican_content("pages"):
             self._claim(written, content)
         for record_type in self.types:
             if record_type.template is None:
@@ -207,7 +209,7 @@ class RecordsGenerator(CachingGenerator):
             items = self.context.get(name)
             if isinstance(items, list) and content in items:
                 items.remove(content)
-        for original in self._pelican_content("articles") + self._pelican_content("pages"):
+        for original in self.pelican_content("articles") + self.pelican_content("pages"):
             if content in original.translations:
                 original.translations.remove(content)
 

@@ -30,6 +30,10 @@ class Store:
         self._skipped[type_name].add(record_id)
         self._records[type_name].pop(record_id, None)
 
+    def was_skipped(self, type_name: str, record_id: str) -> bool:
+        """Whether the record was left out for its own errors (already reported)."""
+        return record_id in self._skipped.get(type_name, ())
+
     def get(self, type_name: str, record_id: str):
         return self._records.get(type_name, {}).get(record_id)
 
