@@ -1,7 +1,19 @@
 """The keys of Pelican's own news posts and pages (see docs/editors.md): Pelican's, typed here
 so that a bad value is named instead of reaching a page, and the kit's."""
 
-from .fields import Boolean, Choice, FieldError, FieldType, File, Integer, List, Ref, Text, one_line
+from .fields import (
+    Boolean,
+    Choice,
+    FieldError,
+    FieldType,
+    File,
+    Integer,
+    List,
+    Ref,
+    Text,
+    one_line,
+    within_years,
+)
 from .filetypes import IMAGE_TYPES
 from .languages import language_codes
 from .schema import ContentFields, Field
@@ -32,11 +44,17 @@ class Names(FieldType):
 
     example = "Prayer, Vigils"
 
-    def __init__(self, max_length: int = 100):
+    def __init__(self, max_length: int = 100, max_items: int = 30):
         self.text = Text(max_length=max_length)
+        self.max_items = max_items
 
     def parse(self, raw, context):
-        for item in raw if isinstance(raw, list | tuple) else [raw]:
+        items = raw if isinstance(raw, list | tuple) else [raw]
+        if len(items) > self.max_items:
+            raise FieldError(
+                f"lists {len(items)} names; at most {self.max_items} fit here", "list fewer"
+            )
+        for item in items:
             name = self.text.parse(str(item), context)
             if not getattr(item, "slug", name):
                 raise FieldError(
@@ -52,7 +70,7 @@ class Moment(FieldType):
     example = "2026-02-08 09:00"
 
     def parse(self, raw, context):
-        return raw
+        return within_years(raw)
 
 
 STATUSES = ("published", "draft", "hidden")

@@ -337,18 +337,31 @@ def _same_abbreviation(zone_name: str, abbreviation: str) -> bool:
     return any(datetime(2026, month, 15, tzinfo=zone).tzname() == abbreviation for month in (1, 7))
 
 
+# Dates outside these years are typing mistakes, and near the ends of Python's calendar (year
+# 1, year 9999) adding a day or an hour overflows.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def within_years(value: date) -> date:
+    """``value`` if its year is between FIRST_YEAR and LAST_YEAR, else a FieldError."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise FieldError(
+            f"{value.year} is not a year the site can show",
+            f"write a year between {FIRST_YEAR} and {LAST_YEAR}",
+        )
+    return value
+
+
 class Date(FieldType):
     example = "2026-02-08"
 
     def parse(self, raw, context):
-        if isinstance(raw, datetime):
-            return raw.date()
         if isinstance(raw, date):
-            return raw
+            return within_years(raw.date() if isinstance(raw, datetime) else raw)
         text = one_line(raw)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             try:
-                return date.fromisoformat(text)
+                return within_years(date.fromisoformat(text))
             except ValueError:
                 pass
         raise FieldError(f'"{text}" is not a date', f"write it as YYYY-MM-DD, e.g. {self.example}")
@@ -399,7 +412,7 @@ class DateTime(FieldType):
         forms = "YYYY-MM-DD HH:MM" + (" or YYYY-MM-DD" if self.allow_all_day else "")
         if self.allow_all_day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             try:
-                return date.fromisoformat(text)
+                return within_years(date.fromisoformat(text))
             except ValueError:
                 pass
         elif re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}", text):
@@ -408,6 +421,7 @@ class DateTime(FieldType):
             except ValueError:
                 naive = None
             if naive is not None:
+                within_years(naive)
                 return self._localize(naive, zone)
         raise FieldError(
             f'"{text}" is not a date and time', f"write it as {forms}, e.g. {self.example}"
@@ -487,10 +501,12 @@ class Ref(FieldType):
 
 
 class List(FieldType):
-    """A comma-separated list of values of one type."""
+    """A comma-separated list of values of one type (or one value per line), at most
+    ``max_items`` of them."""
 
-    def __init__(self, item: FieldType):
+    def __init__(self, item: FieldType, max_items: int = 100):
         self.item = item
+        self.max_items = max_items
         self.example = f"{item.example}, {item.example}"
 
     def parse(self, raw, context):
@@ -498,4 +514,9 @@ class List(FieldType):
             raw = raw.split(",")
         elif not isinstance(raw, list | tuple):
             raw = [raw]
-        return [self.item.parse(part, context) for part in raw if str(part).strip()]
+        items = [part for part in raw if str(part).strip()]
+        if len(items) > self.max_items:
+            raise FieldError(
+                f"lists {len(items)} values; at most {self.max_items} fit here", "list fewer"
+            )
+        return [self.item.parse(part, context) for part in items]

@@ -23,7 +23,21 @@ class ContentIssue:
     fix: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.field}: {self.message} — {self.fix}"
+        parts = (self.path, self.field, self.message)
+        return "{}: {}: {}".format(*map(_short, parts)) + f" — {_short(self.fix)}"
+
+
+_UNPRINTABLE = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")
+MAX_PART = 300
+
+
+def _short(text: str) -> str:
+    """One readable line whatever an editor wrote: control characters written out as
+    ``\\xNN``, and a very long value cut in its middle."""
+    text = _UNPRINTABLE.sub(lambda m: f"\\x{ord(m[0]):02x}", str(text))
+    if len(text) > MAX_PART:
+        text = f"{text[: MAX_PART - 80]} … {text[-60:]}"
+    return text
 
 
 class ContentFileError(ValueError):

@@ -13,6 +13,7 @@ off: an HTML file in a content folder would otherwise reach the site unchecked.
 """
 
 import os
+import re
 
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
@@ -42,8 +43,20 @@ class KitMarkdownReader(MarkdownReader):
             self._md.reset()
             if "meta" not in self._md.preprocessors:
                 self._md.preprocessors.register(MetaPreprocessor(self._md), "meta", META_PRIORITY)
-        with pelican_open(source_path) as text:
-            content = self._md.convert(text)
+        try:
+            with pelican_open(source_path) as text:
+                _refuse_control_characters(text)
+                content = self._md.convert(text)
+        except UnicodeDecodeError as error:
+            raise ContentFileError(
+                f"is not UTF-8 text (byte {error.start + 1} cannot be read)",
+                "save it as UTF-8 in the editor (the usual choice: Save as… → UTF-8)",
+            ) from None
+        except RecursionError:
+            raise ContentFileError(
+                "nests lists or quotes too deeply for Markdown",
+                "take some of the nesting out",
+            ) from None
         meta = getattr(self._md, "Meta", {})
         _refuse_repeated_keys(meta)
         metadata = self._parse_metadata(meta) if meta else {}
@@ -69,6 +82,23 @@ class KitMarkdownReader(MarkdownReader):
                 f"is {size:,} bytes; a content file may be at most {limit:,}",
                 "split it into several files, or move large material to a download in files/",
             )
+
+
+# Characters that have no place in a text file: C0 and C1 controls (but tab and line ends),
+# DEL, and Unicode non-characters. They make invalid HTML, XML and iCalendar.
+_FORBIDDEN = re.compile(
+    "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ufdd0-\\ufdef\\ufffe\\uffff]"
+)
+
+
+def _refuse_control_characters(text: str) -> None:
+    found = _FORBIDDEN.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        raise ContentFileError(
+            f"contains an invisible control character (U+{ord(found[0]):04X}) on line {line}",
+            "retype that line; a copy from another program can bring such characters along",
+        )
 
 
 def _refuse_repeated_keys(meta: dict) -> None:
