@@ -6,7 +6,9 @@ from .build import Build
 from .generator import RecordsGenerator
 from .issues import QuietContentError
 from .markdown import use_kit_reader
+from .settings import plugin_enabled
 from .templating import install as install_template_helpers
+from .writer import Writer, reserved_paths
 
 
 def start_build(pelican):
@@ -21,9 +23,19 @@ def start_build(pelican):
 
 
 def stop_before_writing(generators):
+    """Every context is built: stop a strict build with errors, or note the paths that
+    Pelican's static generator will copy, for the writer made next."""
     for generator in generators:
         if isinstance(generator, RecordsGenerator):
             generator.build.stop_if_strict()
+            generator.build.reserved = reserved_paths(generator.context, generator.settings)
+
+
+def make_writer(pelican):
+    """get_writer: the records core's writer, that every file of the build goes through."""
+    if not plugin_enabled(pelican.settings, "records"):
+        return None
+    return type("Writer", (Writer,), {"reserved": tuple(pelican.records_build.reserved)})
 
 
 def finish_build(pelican):
@@ -38,4 +50,5 @@ def register():
     signals.generator_init.connect(install_template_helpers)
     signals.get_generators.connect(start_build)
     signals.all_generators_finalized.connect(stop_before_writing)
+    signals.get_writer.connect(make_writer)
     signals.finalized.connect(finish_build)
