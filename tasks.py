@@ -79,9 +79,24 @@ def serve(c):
         server.server_close()
 
 
+# What livereload watches. Content and theme are read afresh by every build, so a change there
+# rebuilds in this process; Python keeps the modules it has imported, so a change to the code
+# (plugins, settings, this file) restarts the process.
+REBUILD_ON = ("content/**/*", "theme/**/*")
+RESTART_ON = ("plugins/**/*", "*.py")
+
+
+def watch(server, rebuild, restart) -> None:
+    """Tell livereload's ``server`` what to do when each watched file changes."""
+    for pattern in REBUILD_ON:
+        server.watch(str(ROOT / pattern), rebuild)
+    for pattern in RESTART_ON:
+        server.watch(str(ROOT / pattern), restart)
+
+
 @task
 def livereload(c):
-    """Build, serve, and rebuild and reload the browser when content, theme or settings change."""
+    """Build, serve, rebuild and reload the browser on every change; code or settings restart it."""
     from livereload import Server  # noqa: PLC0415
 
     def rebuild():
@@ -90,10 +105,14 @@ def livereload(c):
         except Exit as failure:  # keep serving the last good build
             print(failure.message, file=sys.stderr)
 
+    def restart():
+        print("Code or settings changed: restarting livereload", file=sys.stderr)
+        command = [sys.executable, "-m", "invoke", "--search-root", str(ROOT), "livereload"]
+        os.execv(sys.executable, command)
+
     rebuild()
     server = Server()
-    for watched in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"):
-        server.watch(str(ROOT / watched), rebuild)
+    watch(server, rebuild, restart)
     server.serve(root=str(OUTPUT), host=HOST, port=PORT)
 
 

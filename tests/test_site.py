@@ -1,5 +1,6 @@
 """The demo site, built once with local settings and once for production from a sub-path."""
 
+import glob
 import re
 import subprocess
 import sys
@@ -146,6 +147,35 @@ def test_invoke_lists_every_task_with_a_one_line_explanation():
     for name in ("build", "clean", "serve", "livereload", "publish", "check", "test", "new"):
         line = next((line for line in listing.splitlines() if line.strip().startswith(name)), "")
         assert len(line.split(None, 1)) == 2, f"{name} has no explanation"
+
+
+def test_livereload_restarts_for_code_and_settings_and_rebuilds_for_content_and_theme():
+    """Python keeps the modules it has imported: only a new process runs changed plugin code."""
+    watched = {}
+
+    class Server:
+        def watch(self, pattern, func):
+            watched[pattern] = func
+
+    tasks.watch(Server(), rebuild="rebuild", restart="restart")
+
+    def reaction(relative: str) -> set:
+        path = str(ROOT / relative)
+        return {
+            func for pattern, func in watched.items() if path in glob.glob(pattern, recursive=True)
+        }
+
+    for code in (
+        "plugins/records/writer.py",
+        "plugins/events/ical.py",
+        "pelicanconf.py",
+        "tasks.py",
+    ):
+        assert reaction(code) == {"restart"}, code
+    for content in ("content/news/2017-02-osce-visit-russia.md", "content/pages/about.md"):
+        assert reaction(content) == {"rebuild"}, content
+    for theme in ("theme/templates/base.html", "theme/static/css/site.css"):
+        assert reaction(theme) == {"rebuild"}, theme
 
 
 def test_invoke_new_post_scaffolds_a_file_that_builds(tmp_path, monkeypatch):

@@ -2,8 +2,6 @@
 stylesheet that gives each campaign its colour (a CSP without 'unsafe-inline' rules out
 style attributes)."""
 
-import os
-
 from pelican.generators import Generator
 
 from .settings import read
@@ -24,7 +22,7 @@ class CampaignsGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"],
             url=conf.index_url,
         )
-        self.write_colours(campaigns)
+        self.write_colours(writer, campaigns)
         if not conf.feed_atom:
             return
         for campaign in campaigns:
@@ -37,11 +35,8 @@ class CampaignsGenerator(Generator):
                 feed_title=campaign.title,
             )
 
-    def write_colours(self, campaigns) -> None:
+    def write_colours(self, writer, campaigns) -> None:
         rules = [
             f'[data-campaign="{c.id}"] {{ --accent: {c.color}; }}\n' for c in campaigns if c.color
         ]
-        path = os.path.join(self.output_path, COLOURS_SAVE_AS)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as stylesheet:
-            stylesheet.writelines(rules)
+        writer.write_text(COLOURS_SAVE_AS, "".join(rules))

@@ -4,8 +4,6 @@ It only writes: the agenda is computed when the records are ready (see :mod:`eve
 and found in the context. Event pages themselves are written by the records core.
 """
 
-import os
-
 from pelican.generators import Generator
 from pelican.paginator import Paginator
 
@@ -106,17 +104,12 @@ class EventsGenerator(Generator):
 
     def write_calendars(self, agenda) -> None:
         conf, now, zones = self.conf, agenda.now, ical.Zones()
+        write = self.writer.write_bytes
         for view in agenda.views:
             name = view.event.title
-            self.write_bytes(view.ics_url, ical.calendar([view], conf, now, name, zones))
+            write(view.ics_url, ical.calendar([view], conf, now, name, zones))
         name = f"{conf.sitename}: events"
-        self.write_bytes(conf.feed_save_as, ical.calendar(agenda.views, conf, now, name, zones))
+        write(conf.feed_save_as, ical.calendar(agenda.views, conf, now, name, zones))
         for campaign in agenda.campaigns.values():
             name = f"{conf.sitename}: {campaign.link.title}"
-            self.write_bytes(campaign.feed, ical.calendar(campaign.views, conf, now, name, zones))
-
-    def write_bytes(self, relative: str, data: bytes) -> None:
-        path = os.path.join(self.output_path, relative)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as file:
-            file.write(data)
+            write(campaign.feed, ical.calendar(campaign.views, conf, now, name, zones))

@@ -3,9 +3,9 @@
 A library first. A plugin that publishes images (partner logos now; content images, share
 cards and posters later) gets the build's pipeline with :func:`pipeline_for`, submits each
 source with a recipe while the context is built, runs the pipeline once, reports each
-:class:`MediaError` as a content issue, and calls :meth:`Pipeline.write` from its
-``generate_output``. Every raster file the pipeline writes is decoded within a pixel limit,
-turned upright (EXIF orientation applied to the pixels), converted to 8-bit sRGB, and
+:class:`MediaError` as a content issue, and calls :meth:`Pipeline.write` with the writer its
+``generate_output`` is given. Every raster file the pipeline writes is decoded within a pixel
+limit, turned upright (EXIF orientation applied to the pixels), converted to 8-bit sRGB, and
 re-encoded from a fresh image with no metadata at all (checked on the encoded bytes). SVG
 files are sanitised (see :mod:`media.svg`). Results are cached outside the output folder,
 named by a hash of the source's bytes and the processing settings; cold work runs on every

@@ -4,7 +4,7 @@ A plugin :meth:`Pipeline.submit` s a source file with a recipe and gets a :class
 at once (the source's bytes are hashed then, so the output names are known). :meth:`run`
 processes every ticket still pending, all at once: results already in the cache are read
 back, the others are processed on every core and stored in the cache. :meth:`write` puts the
-files into the output folder, hard-linked (or copied) from the cache.
+files into the output folder through the build's writer, hard-linked (or copied) from the cache.
 
 Cache layout, under ``MEDIA_CACHE_PATH``: ``<k[:2]>/<k>.json`` (the manifest: the files made,
 their sizes, or the error the source gave) and ``<k[:2]>/<k>-<label>.<ext>``, where ``k`` is
@@ -18,7 +18,6 @@ import json
 import logging
 import multiprocessing
 import os
-import shutil
 import site
 import tempfile
 import time
@@ -35,6 +34,7 @@ logger = logging.getLogger(__name__)
 # Part of every key: bump it when a change to this package changes what it writes.
 CORE_VERSION = "2"
 CONTEXT_KEY = "media_pipeline"
+OWNER = "the media pipeline"  # the owner of its files in the build's writer
 _PLUGINS_DIR = str(Path(__file__).resolve().parent.parent)
 
 _latest_stats = None  # the stats of the last pipeline run in this process, for tests
@@ -125,6 +125,7 @@ def _write_atomically(path: str, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        os.chmod(temporary, 0o644)  # as readable as the output it is hard-linked into
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
@@ -197,7 +198,6 @@ class Pipeline:
         self._tickets: list[Ticket] = []
         self._jobs: dict[str, Job] = {}
         self._results: dict[str, dict] = {}
-        self._written: set[str] = set()
 
     def submit(
         self, source: str, recipe: Recipe, output_dir: str, name: str, save_as: str = ""
@@ -337,33 +337,16 @@ class Pipeline:
                 )
             )
 
-    def write(self, output_path: str) -> int:
-        """Put every processed file not yet written into ``output_path``; return how many."""
+    def write(self, writer) -> int:
+        """Put every processed file not yet written in this build into the output through
+        ``writer`` (the records core's: :class:`records.writer.Writer`); return how many."""
         if self._jobs:
             self.run()
         count = 0
         for ticket in self._tickets:
             for item in ticket.files:
-                destination = os.path.join(output_path, item.url)
-                if destination in self._written:
-                    continue
-                self._written.add(destination)
-                _place(item.cached, destination, self.settings.link_output)
+                if writer.owner(item.url) == OWNER:
+                    continue  # another plugin's call, or another ticket with the same file
+                writer.place(item.url, item.cached, link=self.settings.link_output, owner=OWNER)
                 count += 1
         return count
-
-
-def _place(cached: str, destination: str, link: bool) -> None:
-    """Hard-link (or copy) a cached file to ``destination``, replacing what is there."""
-    os.makedirs(os.path.dirname(destination), exist_ok=True)
-    if os.path.exists(destination):
-        if os.path.samefile(cached, destination):
-            return
-        os.unlink(destination)
-    if link:
-        try:
-            os.link(cached, destination)
-            return
-        except OSError:
-            pass  # another disk, or a file system without hard links
-    shutil.copyfile(cached, destination)

@@ -231,7 +231,7 @@ class MediaGenerator(Generator):
     def generate_output(self, writer):
         pipeline = self.context.get("media_pipeline")
         if pipeline is not None:
-            pipeline.write(self.output_path)
+            pipeline.write(writer)
 
 
 def get_generators(pelican):

@@ -93,8 +93,8 @@ class PartnersGenerator(Generator):
         if directory is None:
             return
         conf = PartnerSettings.from_pelican(self.settings)
-        media.pipeline_for(self.context).write(self.output_path)
-        self._write_monograms()
+        media.pipeline_for(self.context).write(writer)
+        self._write_monograms(writer)
         pages = (
             (conf.index_save_as, conf.index_url, "partners"),
             (conf.countries_save_as, conf.countries_url, "partner_countries"),
@@ -112,20 +112,17 @@ class PartnersGenerator(Generator):
                 directory=directory,
             )
 
-    def _write_monograms(self) -> None:
+    def _write_monograms(self, writer) -> None:
         records = self.context["records"]
         everyone = list(records.all("partner"))
         everyone += [t for record in everyone for t in records.translations(record)]
+        monograms = {}  # a translation shares its original's drawing
         for record in everyone:
             image = getattr(record, "logo_image", None)
-            if image is None or not image.is_monogram:
-                continue
-            path = os.path.join(self.output_path, image.src)
-            if os.path.exists(path):
-                continue
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(image.svg_text)
+            if image is not None and image.is_monogram:
+                monograms[image.src] = image.svg_text
+        for path, text in monograms.items():
+            writer.write_text(path, text)
 
 
 def get_generators(pelican):

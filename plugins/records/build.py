@@ -2,9 +2,12 @@
 
 Pelican writes straight into ``OUTPUT_PATH``; a build that fails half-way would leave a
 half-written site. The kit builds into a sibling folder instead and swaps it into place
-only when the build succeeded, keeping the names listed in ``OUTPUT_RETENTION``.
+only when the build succeeded, keeping the names listed in ``OUTPUT_RETENTION``. A build
+that raises (a plugin's bug, a bad setting, Ctrl-C) removes its staging folder when the
+process exits; one killed outright leaves it for the next build to remove.
 """
 
+import atexit
 import logging
 import os
 import shutil
@@ -14,6 +17,7 @@ from pelican.log import LimitFilter
 from . import settings as records_settings
 from .issues import ContentError, IssueLog, PelicanMessages
 from .today import build_now
+from .writer import make_readable
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +38,9 @@ class Build:
         self.staged = records_settings.get(settings, "RECORDS_STAGE_OUTPUT") and not (
             content + os.sep
         ).startswith(self.output + os.sep)
+        # (output path, owner) of the files Pelican's static generator copies itself, known
+        # once every context is built: reserved in the writer (see records.writer).
+        self.reserved: list[tuple[str, str]] = []
 
     def start(self) -> None:
         # Pelican drops a warning it has already shown in this process; livereload runs many
@@ -42,8 +49,9 @@ class Build:
         LimitFilter._group_count.clear()
         self.messages.attach()
         if self.staged:
-            shutil.rmtree(self.staging, ignore_errors=True)
+            self._remove_staging()
             os.makedirs(self.staging)
+            atexit.register(self._remove_staging)
             self.pelican.output_path = self.staging
 
     def stop_if_strict(self) -> None:
@@ -55,7 +63,8 @@ class Build:
     def abandon(self) -> None:
         self.messages.detach()
         if self.staged:
-            shutil.rmtree(self.staging, ignore_errors=True)
+            self._remove_staging()
+            atexit.unregister(self._remove_staging)
             self.pelican.output_path = self.output
 
     def finish(self) -> None:
@@ -64,8 +73,13 @@ class Build:
         if self.issues:
             logger.warning("%s", self.issues.summary())
         if self.staged:
+            make_readable(self.staging)
             self._swap()
+            atexit.unregister(self._remove_staging)
             self.pelican.output_path = self.output
+
+    def _remove_staging(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
 
     def _swap(self) -> None:
         previous = self.output + ".previous"

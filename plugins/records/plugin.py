@@ -7,8 +7,10 @@ from .generator import RecordsGenerator
 from .issues import QuietContentError
 from .markdown import use_kit_reader
 from .pelican_content import connect as check_pelican_content_as_read
+from .settings import plugin_enabled
 from .static import refuse_unsafe_files
 from .templating import install as install_template_helpers
+from .writer import Writer, reserved_paths
 
 
 def start_build(pelican):
@@ -23,9 +25,19 @@ def start_build(pelican):
 
 
 def stop_before_writing(generators):
+    """Every context is built: stop a strict build with errors, or note the paths that
+    Pelican's static generator will copy, for the writer made next."""
     for generator in generators:
         if isinstance(generator, RecordsGenerator):
             generator.build.stop_if_strict()
+            generator.build.reserved = reserved_paths(generator.context, generator.settings)
+
+
+def make_writer(pelican):
+    """get_writer: the records core's writer, that every file of the build goes through."""
+    if not plugin_enabled(pelican.settings, "records"):
+        return None
+    return type("Writer", (Writer,), {"reserved": tuple(pelican.records_build.reserved)})
 
 
 def finish_build(pelican):
@@ -42,4 +54,5 @@ def register():
     signals.generator_init.connect(install_template_helpers)
     signals.get_generators.connect(start_build)
     signals.all_generators_finalized.connect(stop_before_writing)
+    signals.get_writer.connect(make_writer)
     signals.finalized.connect(finish_build)

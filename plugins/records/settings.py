@@ -4,7 +4,8 @@ RECORDS_STRICT (False)
     True: any content error fails the build (exit code 1) and the previous output stays as it
     was. False: a bad record is skipped with a warning. ``publishconf.py`` sets True.
 RECORDS_STAGE_OUTPUT (True)
-    Build into a sibling folder and swap it into place only when the build succeeded.
+    Build into a sibling folder and swap it into place only when the build succeeded; just
+    before the swap every file in it is made 0644 and every folder 0755 (``records.writer``).
 TRUST_RAW_HTML (False)
     False: HTML written inside Markdown is cleaned with an allow-list (``records.sanitise``):
     no script, frames, forms, styles or event handlers; links only http(s), mailto, tel and

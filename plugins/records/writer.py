@@ -1,0 +1,240 @@
+"""The one writer of a build: every file the kit writes goes through it and is recorded.
+
+Pelican hands its writer to every generator's ``generate_output``. The records core supplies
+this subclass (Pelican's ``get_writer`` signal, for sites that list ``records``), so pages and
+feeds (Pelican's ``_open_w``) and the plugins' own files (:meth:`Writer.write_bytes`,
+:meth:`Writer.write_text`, :meth:`Writer.place`) share one registry of output paths and one
+set of rules:
+
+- one writer per path: a second writer of a path is a :class:`WriteError` naming both (Pelican's
+  ``override_output`` between pages still works as in Pelican);
+- nothing outside the output folder, through ``..`` or a symbolic link;
+- every file written whole (a temporary file beside it, then ``os.replace``) with mode 0644,
+  every folder 0755, whatever the umask.
+
+Pelican's static generator copies the static files and the theme's files itself, last. Their
+paths are reserved when the writer is made (every context is built by then), so a page or a
+plugin file on one of them is a clash too. Their modes come from the umask (and a hard link
+shares its source's), so :func:`make_readable` walks the staged output once before it is swapped
+in. That walk was chosen over taking the copies away from Pelican: it keeps Pelican's options
+(``STATIC_CREATE_LINKS``, ``STATIC_CHECK_IF_MODIFIED``) and catches a file written by any other
+plugin too. A build that writes in place (``RECORDS_STAGE_OUTPUT = False``) has no such walk:
+only the writer's own files are guaranteed readable there.
+"""
+
+import contextlib
+import fnmatch
+import inspect
+import logging
+import os
+import shutil
+import stat
+import tempfile
+import uuid
+
+from pelican.generators import Generator
+from pelican.writers import Writer as PelicanWriter
+
+from .issues import ContentError
+
+logger = logging.getLogger(__name__)
+
+FILE_MODE = 0o644
+FOLDER_MODE = 0o755
+
+
+class WriteError(ContentError):
+    """Two writers of one output path, or a path outside the output folder: a plugin's or a
+    setting's mistake rather than an editor's, but it ends the build the same way, with one
+    line and exit code 1, before the previous output is replaced."""
+
+
+class Writer(PelicanWriter):
+    # (output path, owner) of the files Pelican's static generator copies itself: set on the
+    # per-build subclass made by records.plugin.
+    reserved: tuple[tuple[str, str], ...] = ()
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings)
+        self._root = os.path.realpath(output_path)
+        self._owners: dict[str, str] = {}
+        self._pages: set[str] = set()
+        self._overridden: set[str] = set()
+        self._folders: set[str] = set()
+        for path, owner in self.reserved:
+            self._register(path, owner)
+
+    def owner(self, path: str) -> str | None:
+        """Who wrote (or will write) ``path`` in this build, or None."""
+        return self._owners.get(self._locate(path)[0])
+
+    def write_bytes(self, path: str, data: bytes, owner: str | None = None) -> None:
+        """Write ``data`` at ``path`` (relative to the output folder)."""
+        with _replacing(self._claim(path, owner or _generator_on_stack()), "wb") as file:
+            file.write(data)
+
+    def write_text(self, path: str, text: str, owner: str | None = None) -> None:
+        """Write ``text`` at ``path`` (relative to the output folder) as UTF-8."""
+        destination = self._claim(path, owner or _generator_on_stack())
+        with _replacing(destination, "w", encoding="utf-8") as file:
+            file.write(text)
+
+    def place(self, path: str, source: str, link: bool = True, owner: str | None = None) -> None:
+        """Put the file ``source`` (a cache entry) at ``path``: hard-linked when ``link`` and
+        the source is already 0644 (a link shares its mode, and the writer never changes a
+        file outside the output), copied otherwise."""
+        destination = self._claim(path, owner or _generator_on_stack())
+        if link and stat.S_IMODE(os.stat(source).st_mode) == FILE_MODE:
+            if os.path.exists(destination) and os.path.samefile(source, destination):
+                return  # linked by an earlier build written in place
+            temporary = os.path.join(os.path.dirname(destination), f".{uuid.uuid4().hex}.tmp")
+            try:
+                os.link(source, temporary)
+            except OSError:
+                pass  # another disk, or a file system without hard links: copy it
+            else:
+                os.replace(temporary, destination)
+                return
+        with _replacing(destination, "wb") as file, open(source, "rb") as original:
+            shutil.copyfileobj(original, file)
+
+    def _open_w(self, filename, encoding, override=False):
+        """Pelican's pages and feeds: the same registry, and Pelican's ``override_output``
+        (one page may replace another's file; later writes of it are skipped)."""
+        relative = self._locate(filename)[0]
+        if relative in self._overridden and not override:
+            logger.info('Skipping "%s", not overwriting', filename)
+            return open(os.devnull, "w", encoding=encoding)
+        replacing = override and relative in self._pages and relative not in self._overridden
+        destination = self._claim(filename, _generator_on_stack(), replacing)
+        self._pages.add(relative)
+        if override:
+            self._overridden.add(relative)
+        return _replacing(destination, "w", encoding=encoding)
+
+    def _locate(self, path: str) -> tuple[str, str]:
+        """(relative path, absolute destination) of ``path``, given relative to the output
+        folder or absolute; a :class:`WriteError` when it resolves outside the folder."""
+        full = os.path.abspath(os.path.join(self.output_path, path))
+        folder = os.path.realpath(os.path.dirname(full))
+        if folder != self._root and not folder.startswith(self._root + os.sep):
+            raise WriteError(
+                f"{path}: is outside the output folder — a plugin or setting must write "
+                "every file inside it (no .., no absolute path, no link that leads out)"
+            )
+        destination = os.path.join(folder, os.path.basename(full))
+        return os.path.relpath(destination, self._root).replace(os.sep, "/"), destination
+
+    def _register(self, path: str, owner: str, replacing: bool = False) -> str:
+        """Record ``owner`` as the writer of ``path``; return its absolute destination. A
+        :class:`WriteError` when another writer has it already."""
+        relative, destination = self._locate(path)
+        first = self._owners.get(relative)
+        if first is not None and not replacing:
+            raise WriteError(
+                f"{relative}: written by both {first} and {owner} — every output path has "
+                "one writer: give one of them another path"
+            )
+        self._owners[relative] = owner
+        return destination
+
+    def _claim(self, path: str, owner: str, replacing: bool = False) -> str:
+        """:meth:`_register`, and make the destination's folders."""
+        destination = self._register(path, owner, replacing)
+        self._make_folder(os.path.dirname(destination))
+        return destination
+
+    def _make_folder(self, folder: str) -> None:
+        """Make ``folder`` and its missing parents up to the output folder, each 0755."""
+        if folder in self._folders:
+            return
+        if folder != self._root:
+            self._make_folder(os.path.dirname(folder))
+        os.makedirs(folder, exist_ok=True)
+        os.chmod(folder, FOLDER_MODE)
+        self._folders.add(folder)
+
+
+@contextlib.contextmanager
+def _replacing(destination: str, mode: str, encoding: str | None = None):
+    """A file that takes the place of ``destination``, with mode 0644, only once it is written
+    whole: a reader (or a server) never sees half a file."""
+    handle, temporary = tempfile.mkstemp(
+        dir=os.path.dirname(destination), prefix=".", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, mode, encoding=encoding) as file:
+            yield file
+        os.chmod(temporary, FILE_MODE)
+        os.replace(temporary, destination)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _generator_on_stack() -> str:
+    """Name the generator whose ``generate_output`` is writing, for a clash's message."""
+    frame = inspect.currentframe()
+    while frame is not None:
+        candidate = frame.f_locals.get("self")
+        if isinstance(candidate, Generator):
+            kind = type(candidate)
+            return f"{kind.__name__} ({kind.__module__})"
+        frame = frame.f_back
+    return "a writer outside the generators"
+
+
+def reserved_paths(context: dict, settings: dict) -> list[tuple[str, str]]:
+    """(output path, owner) of every file Pelican's static generator will copy: the static
+    files left in ``context`` and the theme's files (as ``StaticGenerator._copy_paths``)."""
+    reserved = [
+        (static.save_as, f"static file {static.get_relative_source_path()}")
+        for static in context.get("staticfiles", [])
+        if static.save_as
+    ]
+    theme, ignores = settings["THEME"], settings["IGNORE_FILES"]
+
+    def ignored(name: str) -> bool:
+        return any(fnmatch.fnmatch(name, pattern) for pattern in ignores)
+
+    for path in settings["THEME_STATIC_PATHS"]:
+        source = os.path.join(theme, path)
+        if ignored(os.path.basename(source)):
+            continue
+        if os.path.isfile(source):
+            files = [(os.path.basename(path), source)]
+        else:
+            files = []
+            for folder, subfolders, names in os.walk(source, followlinks=True):
+                subfolders[:] = [name for name in subfolders if not ignored(name)]
+                for name in names:
+                    if not ignored(name):
+                        full = os.path.join(folder, name)
+                        files.append((os.path.relpath(full, source), full))
+        for relative, full in files:
+            owner = f"theme file {os.path.relpath(full, theme)}"
+            reserved.append((os.path.join(settings["THEME_STATIC_DIR"], relative), owner))
+    return reserved
+
+
+def make_readable(root: str) -> None:
+    """Give ``root`` and every folder in it mode 0755, and every file 0644.
+
+    A file with other links (``STATIC_CREATE_LINKS``, a cache entry) or a symbolic link is
+    replaced by a copy instead of changed, so that nothing outside ``root`` is touched.
+    """
+    os.chmod(root, FOLDER_MODE)
+    for folder, subfolders, files in os.walk(root):
+        for name in subfolders:
+            path = os.path.join(folder, name)
+            if not os.path.islink(path):
+                os.chmod(path, FOLDER_MODE)
+        for name in files:
+            path = os.path.join(folder, name)
+            if stat.S_IMODE(os.stat(path).st_mode) == FILE_MODE:
+                continue
+            if os.path.islink(path) or os.stat(path).st_nlink > 1:
+                with _replacing(path, "wb") as file, open(path, "rb") as original:
+                    shutil.copyfileobj(original, file)
+            else:
+                os.chmod(path, FILE_MODE)
