@@ -86,7 +86,8 @@ def test_a_page_on_the_path_of_a_static_or_theme_file_is_a_clash(site, save_as, 
         {
             "pages/report.md": f"Title: Report\nSave_as: {save_as}\n\nText.\n",
             "files/report.pdf": b"%PDF-1.4\n",
-        }
+        },
+        EXTRA_CONTENT_KEYS=["save_as"],  # the site lets its editors choose paths
     )
     assert isinstance(build.error, WriteError)
     assert str(build.error).startswith(
@@ -94,8 +95,11 @@ def test_a_page_on_the_path_of_a_static_or_theme_file_is_a_clash(site, save_as, 
     )
 
 
-def test_a_page_may_replace_another_with_save_as_as_pelican_allows(site):
-    build = site({"pages/home.md": "Title: Welcome\nSave_as: index.html\n\nOur own home.\n"})
+def test_a_page_may_replace_another_with_save_as_where_a_site_allows_the_key(site):
+    build = site(
+        {"pages/home.md": "Title: Welcome\nSave_as: index.html\n\nOur own home.\n"},
+        EXTRA_CONTENT_KEYS=["save_as"],
+    )
     assert build.error is None
     assert "Our own home." in build.page("index.html")
 
