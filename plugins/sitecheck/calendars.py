@@ -1,6 +1,8 @@
 """Calendars that every client reads alike: each .ics file of a built site read by three
 independent readers, which must give the same UTC instants for every event and for the first
-occurrences of a recurring one.
+occurrences of a recurring one, and for occurrences years later: the first on or after 1 January
+and 1 July (winter and summer in either hemisphere) of years after its start, where a VTIMEZONE
+that ends, or that lists its changes only up to a year, puts them an hour off.
 
 - icalendar reads a TZID as the IANA zone of that name, from Python's zoneinfo (as Google and
   Apple calendars do): what the kit means;
@@ -27,23 +29,34 @@ ROOT = Path(__file__).resolve().parents[2]
 ICALJS = ROOT / "node_modules/ical.js"
 SCRIPT = Path(__file__).with_name("icaljs_instants.mjs")
 OCCURRENCES = 10
+# Years after an event's start whose 1 January and 1 July each give one more occurrence to read
+LATER_YEARS = (1, 5, 10, 25)
+# A rule is followed to its later occurrences for no more starts than these (FREQ=DAILY: 13 years)
+LATER_LIMIT = 5000
 
 
 @dataclass(frozen=True)
 class Instants:
     """One event as a reader understands it: UTC instants (``2026-07-08T07:00:00Z``), or dates
-    (``2026-11-13``) for whole days; the first starts of a recurring event, () otherwise."""
+    (``2026-11-13``) for whole days; the first starts of a recurring event, () otherwise, and
+    its ``later`` ones: (day, start) for each of :func:`later_days` that the rule reaches."""
 
     uid: str
     start: str
     end: str
     occurrences: tuple[str, ...] = ()
+    later: tuple[tuple[str, str], ...] = ()
 
     def differences(self, other: "Instants") -> list[tuple[str, str, str]]:
         """(what, mine, theirs) for each value that ``other`` reads otherwise."""
         pairs = [("start", self.start, other.start), ("end", self.end, other.end)]
         starts = itertools.zip_longest(self.occurrences, other.occurrences, fillvalue="nothing")
         pairs += [(f"occurrence {n}", mine, theirs) for n, (mine, theirs) in enumerate(starts, 1)]
+        mine, theirs = dict(self.later), dict(other.later)
+        pairs += [
+            (f"first occurrence from {day}", mine.get(day, "nothing"), theirs.get(day, "nothing"))
+            for day in sorted({*mine, *theirs})
+        ]
         return [(what, mine, theirs) for what, mine, theirs in pairs if mine != theirs]
 
 
@@ -57,18 +70,34 @@ def _first(starts, count: int, all_day: bool) -> tuple[str, ...]:
     return tuple(instant(s.date() if all_day else s) for s in itertools.islice(starts, count))
 
 
+def later_days(start: date) -> list[date]:
+    """1 January and 1 July of each of :data:`LATER_YEARS` after the year of ``start``."""
+    return [date(start.year + years, month, 1) for years in LATER_YEARS for month in (1, 7)]
+
+
+def _later(starts, start: date, all_day: bool) -> tuple[tuple[str, str], ...]:
+    """(day, instant) of the first of ``starts`` (local times) on or after each later day."""
+    days, found = later_days(start), []
+    for each in itertools.islice(starts, LATER_LIMIT):
+        while days and each.date() >= days[0]:
+            found.append((days.pop(0).isoformat(), instant(each.date() if all_day else each)))
+        if not days:
+            break
+    return tuple(found)
+
+
 def icalendar_instants(data: bytes, count: int = OCCURRENCES) -> list[Instants]:
     found = []
     for event in icalendar.Calendar.from_ical(data).walk("VEVENT"):
         start = event.decoded("DTSTART")
         all_day = not isinstance(start, datetime)
-        starts = ()
+        starts, later = (), ()
         if "RRULE" in event:
             anchor = datetime(start.year, start.month, start.day) if all_day else start
             rule = rrulestr(event["RRULE"].to_ical().decode(), dtstart=anchor)
-            starts = _first(rule, count, all_day)
+            starts, later = _first(rule, count, all_day), _later(rule, anchor.date(), all_day)
         end = instant(event.decoded("DTEND"))
-        found.append(Instants(str(event["UID"]), instant(start), end, starts))
+        found.append(Instants(str(event["UID"]), instant(start), end, starts, later))
     return found
 
 
@@ -77,11 +106,13 @@ def vobject_instants(data: bytes, count: int = OCCURRENCES) -> list[Instants]:
     for event in _read_in_own_zones(data.decode("utf-8")).vevent_list:
         start = event.dtstart.value
         all_day = not isinstance(start, datetime)
-        starts = ()
+        starts, later = (), ()
         if hasattr(event, "rrule"):
-            starts = _first(event.getrruleset(addRDate=True), count, all_day)
+            rule = event.getrruleset(addRDate=True)
+            day = start.date() if isinstance(start, datetime) else start
+            starts, later = _first(rule, count, all_day), _later(rule, day, all_day)
         end = instant(event.dtend.value)
-        found.append(Instants(event.uid.value, instant(start), end, starts))
+        found.append(Instants(event.uid.value, instant(start), end, starts, later))
     return found
 
 
@@ -118,8 +149,9 @@ def icaljs_instants(
         raise RuntimeError(icaljs_command()[1])
     if not paths:
         return {}
+    years = ",".join(str(years) for years in LATER_YEARS)
     result = subprocess.run(
-        [*command, str(count), *[str(path) for path in paths]],
+        [*command, str(count), years, str(LATER_LIMIT), *[str(path) for path in paths]],
         capture_output=True,
         text=True,
         check=False,
@@ -130,7 +162,14 @@ def icaljs_instants(
         raise RuntimeError(f"ical.js failed: {result.stderr[-2000:]}") from None
     return {
         Path(path): [
-            Instants(e["uid"], e["start"], e["end"], tuple(e["occurrences"])) for e in events
+            Instants(
+                e["uid"],
+                e["start"],
+                e["end"],
+                tuple(e["occurrences"]),
+                tuple((day, start) for day, start in e["later"]),
+            )
+            for e in events
         ]
         for path, events in read.items()
     }
