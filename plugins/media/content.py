@@ -71,12 +71,6 @@ def resolve(src: str, source_dir: str, content_root: str) -> str | None:
     return relative if os.path.isfile(os.path.join(content_root, relative)) else None
 
 
-def is_remote(src: str) -> bool:
-    """Whether an image source names another host (``https://…``, ``//host/…``)."""
-    parsed = urlparse(html.unescape(src).strip())
-    return bool(parsed.netloc) or parsed.scheme in ("http", "https")
-
-
 def find_images(text: str, source_dir: str, content_root: str) -> list[FoundImage]:
     """Every ``<img>`` of ``text`` not already inside a ``<picture>``, in order."""
     found = []

@@ -144,14 +144,6 @@ class _Planner:
                     )
                 if image.path:
                     self.size(image.path)
-                elif html_content.is_remote(image.src):
-                    self.problem(
-                        source,
-                        "image",
-                        f'"{html_content.html.unescape(image.src)}" is on another site; '
-                        "pages load nothing from other hosts (it would tell them who reads)",
-                        "save the image under content/images/ and show it from there",
-                    )
             lead = getattr(item, "image", None)
             if isinstance(lead, str) and lead.lower().endswith(html_content.RASTER):
                 self.size(lead)

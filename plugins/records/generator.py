@@ -92,6 +92,7 @@ class RecordsGenerator(CachingGenerator):
             self.report(path, unknown_keys(path, record.file_keys, known, self.settings))
             written = tuple(f for f in RECORD_KEYS if f.name in record.file_keys)
             parsed = parse_fields(record_type.fields + written, record.metadata, self.settings)
+            parsed.problems.extend(record.read_problems)
             record_id = record_type.identify(path, {**record.metadata, **parsed.values})
             trouble = slug_problem(record_id, self.settings)
             if trouble and "slug" not in parsed.values:

@@ -14,6 +14,7 @@ off: an HTML file in a content folder would otherwise reach the site unchecked.
 
 import os
 import re
+from typing import NamedTuple
 
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
@@ -23,14 +24,20 @@ from pelican.utils import pelican_open
 from . import settings as records_settings
 from .issues import ContentFileError
 from .paths import through_link
-from .sanitise import clean
+from .sanitise import clean, remote_images
 
 META_PRIORITY = 27  # the priority markdown.extensions.meta registers its preprocessor with
-# The metadata of every file read carries, under this key, its path and the keys the file
-# itself wrote (Pelican adds others, such as a default category): the core checks them and
-# removes the entry before a content object is made. An editor cannot write this key: Markdown
-# metadata keys have no colon.
+# The metadata of every file read carries, under this key, a :class:`Source`: its path, the
+# keys the file itself wrote (Pelican adds others, such as a default category) and what was
+# wrong in its body. The core reports them and removes the entry before a content object is
+# made. An editor cannot write this key: Markdown metadata keys have no colon.
 SOURCE_KEY = "kit:source"
+
+
+class Source(NamedTuple):
+    path: str
+    keys: tuple[str, ...]
+    problems: tuple[tuple[str, str, str], ...]  # (field, message, fix)
 
 
 class KitMarkdownReader(MarkdownReader):
@@ -60,7 +67,17 @@ class KitMarkdownReader(MarkdownReader):
         meta = getattr(self._md, "Meta", {})
         _refuse_repeated_keys(meta)
         metadata = self._parse_metadata(meta) if meta else {}
-        metadata[SOURCE_KEY] = (source_path, tuple(key.lower() for key in meta))
+        problems = tuple(
+            (
+                "content",
+                f'the image "{src}" is on another site; pages load nothing from other hosts '
+                "(it would tell them who reads)",
+                "save the image under content/images/ and show it from there",
+            )
+            for src in remote_images(content)
+        )
+        keys = tuple(key.lower() for key in meta)
+        metadata[SOURCE_KEY] = Source(source_path, keys, problems)
         if records_settings.get(self.settings, "TRUST_RAW_HTML"):
             return content, metadata
         for name in self.settings["FORMATTED_FIELDS"]:

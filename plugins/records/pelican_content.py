@@ -32,18 +32,18 @@ def _known_keys(kind: str) -> set[str]:
 def check(generator, kind: str, metadata: dict) -> None:
     if not plugin_enabled(generator.settings, "records"):
         return
-    source, keys = metadata.pop(SOURCE_KEY, (None, ()))
+    source = metadata.pop(SOURCE_KEY, None)
     build = generator.context.get(BUILD_KEY)
     if source is None or build is None:
         return
     settings = generator.settings
-    path = build.issues.relative(source)
-    for key, message, fix in unknown_keys(path, keys, _known_keys(kind), settings):
+    path = build.issues.relative(source.path)
+    for key, message, fix in unknown_keys(path, source.keys, _known_keys(kind), settings):
         build.issues.add(path, key, message, fix)
         metadata.pop(key, None)
-    declared = tuple(f for f in PELICAN_KEYS[kind] if f.name in keys)
-    problems = parse_fields(declared, metadata, settings).problems
-    if "slug" not in keys and "title" in metadata and not problems:
+    declared = tuple(f for f in PELICAN_KEYS[kind] if f.name in source.keys)
+    problems = [*source.problems, *parse_fields(declared, metadata, settings).problems]
+    if "slug" not in source.keys and "title" in metadata and not problems:
         slug = slug_from_title(str(metadata["title"]), settings)
         trouble = slug_problem(slug, settings) if slug else "has no letters or digits"
         if trouble:

@@ -20,7 +20,9 @@ class Record(Content):
         # Pelican's Content turns a "timezone" key into a ZoneInfo and fails on a bad name;
         # records parse it themselves, with a message an editor can act on.
         metadata = dict(metadata or {})
-        self.file_keys = metadata.pop(SOURCE_KEY, (None, ()))[1]
+        source = metadata.pop(SOURCE_KEY, None)
+        self.file_keys = source.keys if source else ()
+        self.read_problems = source.problems if source else ()
         for key in PELICAN_OVERRIDES:
             metadata.pop(key, None)
         zone = metadata.pop("timezone", None)

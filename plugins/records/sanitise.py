@@ -15,13 +15,17 @@ browser would and writes back only what the lists below allow:
 * links and image sources that are ``http``, ``https``, ``mailto``, ``tel`` or site-relative;
 * ``id`` values prefixed with :data:`ID_PREFIX`, and ``#fragment`` links to them rewritten
   alike, so that nothing written in content can take the id of one of the theme's own
-  elements (``main``, the skip link's target) or give two elements one id.
+  elements (``main``, the skip link's target) or give two elements one id;
+* no image from another host: it would tell that host who reads the page. Those are named
+  by :func:`remote_images` so that the reader reports them, whether or not a site cleans.
 
 A site that trusts everyone who writes its content sets ``TRUST_RAW_HTML = True`` (see
 :mod:`records.settings`); the Content-Security-Policy still blocks inline script then.
 """
 
 import re
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import nh3
 
@@ -69,7 +73,37 @@ ATTRIBUTES = {
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 
-def _prefix_ids(tag: str, attribute: str, value: str) -> str | None:
+def is_remote(url: str) -> bool:
+    """Whether ``url`` names another host (``https://…``, ``//host/…``)."""
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) or parts.scheme.lower() in ("http", "https")
+
+
+class _ImageSources(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.sources: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("img", "source", "video", "audio", "track", "input"):
+            for name, value in attrs:
+                if name in ("src", "srcset", "poster") and value:
+                    self.sources.append(value)
+
+
+def remote_images(html: str) -> list[str]:
+    """The sources of images (and other media) in ``html`` that another host would serve."""
+    if "<" not in html:
+        return []
+    parser = _ImageSources()
+    parser.feed(html)
+    parser.close()
+    return [src for src in parser.sources if is_remote(src.split()[0] if src.split() else src)]
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "img" and attribute == "src" and is_remote(value):
+        return None
     if attribute == "id":
         return ID_PREFIX + value
     if attribute == "href" and value.startswith("#") and len(value) > 1:
@@ -81,7 +115,7 @@ _CLEANER = nh3.Cleaner(
     tags=set(TAGS),
     clean_content_tags=set(DROPPED_WITH_CONTENT),
     attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
-    attribute_filter=_prefix_ids,
+    attribute_filter=_filter_attribute,
     url_schemes=set(URL_SCHEMES),
     link_rel=None,
     strip_comments=True,
