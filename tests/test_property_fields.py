@@ -61,7 +61,7 @@ TRICKY = [
     hostile.SCRIPT,
     hostile.TAG,
     "javascript:pwn()",
-    "https://example.org/\" onmouseover=\"pwn()",
+    'https://example.org/" onmouseover="pwn()',
     "{{ 7 * 7 }} {% raw %}",
     "../../../etc/passwd",
     "\x00\x07\x1b[31m",
