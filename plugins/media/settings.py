@@ -32,7 +32,7 @@ compressed at zlib level 4 at most, a WebP over 4 MP at method 1, as zlib's leve
 5 s a megapixel on a dithered drawing), the MEDIA_MAX_* limits bound what one image costs,
 whatever it holds. Measured with ``benchmarks/image_bounds.py`` (noise, dots, 16-bit,
 progressive, CMYK and animated files at the limits, through Clean, Responsive and BoxFit): at
-most 300 MB in the process that handles it (37 MB of which are Python and Pillow), and 2.5 s.
+most 300 MB in the process that handles it (24 MB of which are Python and Pillow), and 2.5 s.
 Raise them only with the memory to match, times MEDIA_WORKERS.
 """
 
