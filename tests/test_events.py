@@ -10,7 +10,7 @@ import icalendar
 import pytest
 import vobject
 
-from tests.conftest import FIXED_EPOCH, FIXTURES, ROOT
+from tests.conftest import FIXED_EPOCH, FIXTURES, ROOT, assert_one_issue
 
 PLUGINS = ("records", "i18n", "events", "campaigns", "eventrefs")
 PLUGIN_PATHS = [str(ROOT / "plugins"), str(FIXTURES / "events" / "plugins")]
@@ -325,3 +325,80 @@ def test_vobject_and_zoneinfo_agree_on_every_timed_event(demo):
             start = event.dtstart.value
             if isinstance(start, datetime):
                 assert start.utcoffset() == starts[event.uid.value].utcoffset(), path
+
+
+# Bounds: no one event file can make the build slow or large
+
+
+def with_rule(rule: str, text: str = VIGIL) -> str:
+    return text.replace("    Summary:", f"    Recurrence: {rule}\n    Summary:")
+
+
+REFUSED_RULES = [
+    ("FREQ=HOURLY", "repeats within a day"),
+    ("FREQ=DAILY;BYHOUR=9,18", '"BYHOUR" sets times within a day'),
+    ("FREQ=DAILY;INTERVAL=0", '"INTERVAL=0" is below 1'),
+    ("FREQ=MONTHLY;BYDAY=9SU", "there is no such weekday of the month"),
+    ("FREQ=WEEKLY;BYDAY=SU;BYSETPOS=1,1,1,1,1,1,1,1", '"BYSETPOS" has 8 values'),
+    ("FREQ=YEARLY;BYEASTER=0", '"BYEASTER" is not a part of an RFC 5545 rule'),
+    ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=" + "8," * 100, "a rule has at most 200"),
+    ("FREQ=DAILY;COUNT=1000000000000", "is not a valid recurrence rule"),
+]
+
+
+@pytest.mark.parametrize(("rule", "message"), REFUSED_RULES, ids=[r[1] for r in REFUSED_RULES])
+def test_rules_finer_than_daily_or_costly_are_refused(events_site, rule, message):
+    build = events_site(files(vigil=with_rule(rule)), RECORDS_STRICT=True)
+    assert_one_issue(build, "events/vigil.md", "recurrence", message)
+
+
+@pytest.mark.parametrize(
+    "rule", ["FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31"]
+)
+def test_a_rule_that_never_gives_a_date_is_refused(events_site, rule):
+    # dateutil alone walks such a rule day by day (or year by year) to the year 9999
+    build = events_site(files(vigil=with_rule(rule)), RECORDS_STRICT=True)
+    assert_one_issue(build, "events/vigil.md", "recurrence", "gives no date in the 100 years")
+
+
+def test_a_rule_off_start_names_its_first_date(events_site):
+    build = events_site(files(vigil=with_rule("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=9")))
+    assert "its first date is 2026-02-09" in build.issues[0]
+
+
+def test_too_many_dates_in_the_window_are_an_error_not_a_cut(events_site):
+    build = events_site(files(vigil=with_rule("FREQ=DAILY")), RECORDS_STRICT=True)
+    assert_one_issue(
+        build,
+        "events/vigil.md",
+        "recurrence",
+        "gives more than 500 dates between 2024-01-19 and 2028-01-22",
+    )
+
+
+def test_twice_a_week_through_the_window_and_far_ends_are_fine(events_site):
+    twice = with_rule("FREQ=WEEKLY;BYDAY=SU,WE;COUNT=2147483647")
+    until = with_rule("FREQ=YEARLY;UNTIL=21991231T235959Z", VIGIL.replace("Vigil", "Yearly"))
+    build = events_site(files(vigil=twice, yearly=until), RECORDS_STRICT=True)
+    assert build.error is None, build.issues
+    march = build.page("events/calendar/2026-03/index.html")
+    assert march.count("events/vigil/") >= 9  # five Sundays and four Wednesdays
+
+
+YEAR_LONG = VIGIL.replace("2026-02-08 10:30", "2027-03-14 10:30")  # 400 days
+
+
+def test_an_event_over_the_span_limit_is_refused(events_site):
+    build = events_site(files(vigil=YEAR_LONG), RECORDS_STRICT=True)
+    assert_one_issue(build, "events/vigil.md", "end", "makes the event 400 days long")
+
+
+def test_the_span_limit_is_a_setting(events_site):
+    build = events_site(files(vigil=YEAR_LONG), RECORDS_STRICT=True, EVENTS_MAX_DAYS=400)
+    assert build.error is None, build.issues
+    assert "events/vigil/" in build.page("events/calendar/2027-03/index.html")
+
+
+def test_a_year_out_of_range_is_refused(events_site):
+    build = events_site(files(vigil=VIGIL.replace("2026-02-08 09:00", "0001-02-08 09:00")))
+    assert build.issues[0].startswith("events/vigil.md: start: 0001-02-08 is not between 1900")

@@ -258,3 +258,23 @@ def test_an_events_lead_image_is_a_responsive_picture(site):
     assert len(picture) == 1
     assert 'alt="Candles on a table"' in picture[0]
     assert 'type="image/webp"' in picture[0]
+
+
+def test_a_decompression_bomb_is_one_line_and_not_published(site):
+    build = site({"images/bomb.png": images.bomb_png()}, plugins=PLUGINS, RECORDS_STRICT=True)
+    assert_one_issue(
+        build, "images/bomb.png", "file", "is too large: more than 89.5 MP; the limit is 16 MP"
+    )
+    assert not (build.output / "images/bomb.png").exists()
+
+
+def test_a_jpeg_over_the_pixel_limit_is_published_smaller(site):
+    build = site(
+        {"images/wide.jpg": photos.wide_jpeg((2400, 1200))},
+        plugins=PLUGINS,
+        RECORDS_STRICT=True,
+        MEDIA_MAX_PIXELS=1_000_000,
+    )
+    assert build.error is None, build.issues
+    with Image.open(build.output / "images/wide.jpg") as image:
+        assert image.size == (1200, 600)

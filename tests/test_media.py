@@ -1,14 +1,19 @@
 """The media core on its own: awkward images, metadata, SVG, errors, cache and processes."""
 
 import io
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from media import BoxFit, MediaSettings, Pipeline, metadata_blocks
+from media import BoxFit, Clean, MediaError, MediaSettings, Pipeline, metadata_blocks
+from media.images import encode, open_image
 from media.svg import sanitise_svg
 from records.writer import Writer
+from tests.conftest import ROOT
 from tests.fixtures.partners import images
 
 RAW_MARKERS = (b"Exif", b"<x:xmpmeta", b"tEXt", b"iTXt", b"zTXt", b"iCCP", b"XMP ", b"ICCP")
@@ -198,7 +203,11 @@ BAD = {
     "not an image": (b"this is text, not a picture", {}, "is not a PNG, JPEG, WebP or GIF image"),
     "empty file": (b"", {}, "is not a PNG, JPEG, WebP or GIF image"),
     "truncated": (images.truncated_png(), {}, "could not be read"),
-    "over the pixel limit": (images.logo_png(), {"max_pixels": 10_000}, "is too large (400×200"),
+    "over the pixel limit": (
+        images.logo_png(),
+        {"max_pixels": 10_000},
+        "is too large: 400×200 pixels",
+    ),
     "decompression bomb": (images.bomb_png(), {}, "is too large"),
 }
 
@@ -275,3 +284,92 @@ def test_metadata_blocks_reads_structure_not_bytes():
     assert metadata_blocks(buffer.getvalue()) == []
     assert metadata_blocks(images.png_with_metadata()) != []
     assert "APP1 (EXIF/XMP)" in metadata_blocks(images.jpeg_with_metadata())
+
+
+# Bounds: what one image may cost in memory and time
+
+
+def _encoded(image: Image.Image, fmt: str, **options) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+def gradient_jpeg(size: tuple[int, int], **options) -> bytes:
+    return _encoded(Image.linear_gradient("L").resize(size).convert("RGB"), "JPEG", **options)
+
+
+def test_a_decompression_bomb_is_refused_from_its_header():
+    data = images.bomb_png()  # 200 bytes that declare 100,000 × 100,000 pixels
+    with pytest.raises(MediaError, match=r"is too large: more than 89\.5 MP; the limit is 16 MP"):
+        open_image(data, 16_000_000)
+
+
+SCALED = """
+import json, sys
+sys.path.insert(0, {plugins!r})
+from media.recipes import Clean, Limits
+data = open({path!r}, "rb").read()
+renditions, notes = Clean().render(data, False, Limits(16_000_000, 1, 64_000_000))
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps([renditions[0].width, renditions[0].height, notes, int(peak.split()[1]) // 1024]))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads Linux's VmHWM")
+def test_a_large_jpeg_is_published_at_half_size_in_bounded_memory(tmp_path):
+    # 35 MP, beyond the 16 MP limit: decoded whole, it took over 500 MB (four copies of 105 MB)
+    source = tmp_path / "photo.jpg"
+    source.write_bytes(gradient_jpeg((7000, 5000), quality=90))
+    code = SCALED.format(plugins=str(ROOT / "plugins"), path=str(source))
+    # The peak of the child's own memory: ru_maxrss would start from this process's at fork.
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    width, height, notes, peak_mb = json.loads(done.stdout)
+    assert (width, height) == (3500, 2500)
+    assert notes == ["pixels beyond the 16 MP limit (published at 3500×2500, a 35 MP original)"]
+    assert peak_mb < 500
+
+
+def test_a_progressive_jpeg_counts_at_its_full_size(tmp_path):
+    # libjpeg keeps every coefficient of a progressive JPEG, whatever the scale
+    photo = Image.linear_gradient("L").resize((2000, 1000)).convert("RGB")
+    one_pass, _ = process(tmp_path, _encoded(photo, "JPEG"), "a.jpg", Clean(), max_pixels=600_000)
+    assert (one_pass.error, one_pass.files[0].width) == (None, 1000)
+    progressive = _encoded(photo, "JPEG", progressive=True)
+    ticket, _ = process(tmp_path, progressive, "b.jpg", Clean(), max_pixels=600_000)
+    assert ticket.error.message == (
+        "is too large: 2000×1000 pixels (2 MP); the limit for a progressive JPEG is 0.6 MP"
+    )
+
+
+def test_a_webp_counts_twice(tmp_path):
+    data = _encoded(Image.new("RGB", (1000, 1000), images.RED), "WEBP")
+    ticket, _ = process(tmp_path, data, "a.webp", Clean(), max_pixels=1_500_000)
+    assert ticket.error.message.endswith("the limit for a WebP is 0.75 MP")
+
+
+def test_only_the_first_frame_of_an_animation_is_decoded(tmp_path):
+    # 300 frames of 1 MP each: 300 MP if every frame counted
+    frames = [Image.new("P", (1000, 1000), n % 256) for n in range(300)]
+    data = _encoded(frames[0], "GIF", save_all=True, append_images=frames[1:])
+    ticket, _ = process(tmp_path, data, "a.gif", Clean(), max_pixels=1_000_000)
+    assert ticket.error is None
+    assert ticket.notes == ["animation (first frame kept)"]
+
+
+def test_a_file_over_the_byte_limit_is_never_read(tmp_path):
+    source = tmp_path / "huge.png"
+    with source.open("wb") as handle:
+        handle.truncate(100_000_000)  # sparse: no disk taken
+    pipeline = Pipeline(MediaSettings(cache_path=str(tmp_path / "cache"), workers=1))
+    ticket = pipeline.submit(str(source), Clean(), "", "original")
+    assert ticket.error.message == "is a 100 MB file; the limit is 64 MB"
+
+
+def test_a_large_png_is_compressed_with_bounded_effort():
+    # zlib at level 9 can take seconds a megapixel on such dots; level 4 at most 0.15 s
+    dots = Image.effect_noise((600, 600), 80).point(lambda v: 255 if v > 128 else 0)
+    dots = dots.convert("RGB")
+    assert encode(dots, "png", png_compress_level=9) == _encoded(dots, "PNG", compress_level=4)
+    small = dots.crop((0, 0, 400, 400))
+    assert encode(small, "png", png_compress_level=9) == _encoded(small, "PNG", compress_level=9)

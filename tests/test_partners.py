@@ -265,7 +265,7 @@ BAD_INPUT = [
         {},
         {"MEDIA_MAX_PIXELS": 50_000},
         "logo",
-        "is too large (400×200 pixels)",
+        "is too large: 400×200 pixels (0.08 MP); the limit is 0.05 MP",
     ),
     (
         "logo decompression bomb",

@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import pairwise
 
+from records import FieldError
+
 from .links import webcal_url
 from .months import Month
 from .occurrences import expand
@@ -25,13 +27,20 @@ class CampaignEvents:
 
 
 class Agenda:
+    """``refused`` lists (event, FieldError) for the events left out: too many dates."""
+
     def __init__(self, store, now: datetime, conf, locales: dict):
         self.now = now
         self.conf = conf
         self.views = []
+        self.refused = []
         occurrences = []
         for event in store.all("event"):
-            found = expand(event, now, conf.window_years)
+            try:
+                found = expand(event, now, conf.window_years, conf.max_occurrences)
+            except FieldError as error:
+                self.refused.append((event, error))
+                continue
             event.view = EventView(event, found, now, conf, locales)
             self.views.append(event.view)
             occurrences.extend(found)

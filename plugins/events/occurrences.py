@@ -4,7 +4,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
 
-from .schema import rule_for
+from records import FieldError
+
+from .rules import rule_for
 
 ONE_HOUR = timedelta(hours=1)
 ONE_DAY = timedelta(days=1)
@@ -46,21 +48,28 @@ class Occurrence:
 
     @property
     def last_day(self) -> date:
-        if self.all_day:
-            return self.end
-        # an event that ends at midnight does not take up the next day
-        return (
-            (self.end - timedelta(microseconds=1)).date()
-            if self.end > self.start
-            else (self.start.date())
-        )
+        return last_day(self.start, self.end)
 
     def days(self) -> list[date]:
-        count = (self.last_day - self.first_day).days + 1
+        count = day_count(self.start, self.end)
         return [self.first_day + timedelta(days=n) for n in range(count)]
 
     def is_past(self, now: datetime) -> bool:
         return self.end_utc <= now
+
+
+def last_day(start: date | datetime, end: date | datetime) -> date:
+    """The last day an event from ``start`` to ``end`` takes up (``end`` inclusive if a date)."""
+    if not isinstance(start, datetime):
+        return end
+    # an event that ends at midnight does not take up the next day
+    return (end - timedelta(microseconds=1)).date() if end > start else start.date()
+
+
+def day_count(start: date | datetime, end: date | datetime) -> int:
+    """How many calendar days an event from ``start`` to ``end`` takes up."""
+    first = start.date() if isinstance(start, datetime) else start
+    return (last_day(start, end) - first).days + 1
 
 
 def _instant(value: date | datetime, zone) -> datetime:
@@ -76,9 +85,13 @@ def duration(event) -> timedelta:
     return ONE_HOUR if isinstance(event.start, datetime) else timedelta(0)
 
 
-def expand(event, now: datetime, years: int) -> list[Occurrence]:
+def expand(event, now: datetime, years: int, limit: int) -> list[Occurrence]:
     """The occurrences of ``event``: its Start, and for a recurring event every occurrence
-    that ends after ``years`` years before ``now`` and starts before ``years`` years after."""
+    that ends after ``years`` years before ``now`` and starts before ``years`` years after.
+
+    More than ``limit`` of them is a :class:`FieldError` of the event's Recurrence: the walk
+    stops there, and the rule was checked to give its Start (:mod:`events.rules`), so it
+    takes bounded time whatever the rule."""
     length = duration(event)
     if not event.recurrence:
         return [Occurrence(event, event.start, event.start + length)]
@@ -93,6 +106,12 @@ def expand(event, now: datetime, years: int) -> list[Occurrence]:
             break
         if naive + length + (timedelta(0) if timed else ONE_DAY) < low:
             continue
+        if len(found) == limit:
+            raise FieldError(
+                f"gives more than {limit} dates between {low:%Y-%m-%d} and {high:%Y-%m-%d}, "
+                "the years the site shows",
+                "make it repeat less often, or end it sooner with UNTIL or COUNT",
+            )
         start = when if timed else when.date()
         found.append(Occurrence(event, start, start + length, index))
     return found

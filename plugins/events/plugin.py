@@ -28,6 +28,9 @@ def derive(generator, store):
         lang: parse_locale(code) for lang, code in (settings.get("I18N_LOCALES") or {}).items()
     }
     agenda = Agenda(store, now, conf, locales)
+    for event, error in agenda.refused:
+        generator.problem(event.source_path, "recurrence", error.message, error.fix)
+        store.skip("event", event.id)
     report_reserved_slugs(generator, store)
     lang = settings.get("DEFAULT_LANG") or "en"
     site_zone = zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")

@@ -1,8 +1,15 @@
-"""The ``event`` record type: its keys (see docs/editors.md, "Events") and its checks."""
+"""The ``event`` record type: its keys (see docs/editors.md, "Events") and its checks.
+
+Besides what an editor means, the checks bound what one file can cost a build: a rule
+repeats at most daily and is short, dates are between FIRST_YEAR and LAST_YEAR, an event
+covers at most EVENTS_MAX_DAYS days, and a rule is searched for its first date in bounded
+time (:mod:`events.rules`). The number of dates in the window is checked on expansion
+(:mod:`events.occurrences`), which needs the build's date.
+"""
 
 import re
 import zoneinfo
-from datetime import date, datetime
+from datetime import UTC, datetime
 
 from dateutil.rrule import rrulestr
 from icalendar import vRecur
@@ -24,42 +31,148 @@ from records import (
 from records.builtin import IMAGE_TYPES
 from records.fields import FieldType
 
+from .occurrences import day_count
+from .rules import SEARCH_YEARS, first_date, rule_for
+from .settings import max_days
+
 STATUSES = ("scheduled", "cancelled", "postponed", "rescheduled")
 RULE_EXAMPLE = "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=8"
 RULE_FIX = f"write an RFC 5545 rule such as {RULE_EXAMPLE} or FREQ=MONTHLY;BYDAY=1MO"
+# The parts of an RFC 5545 rule but BYHOUR, BYMINUTE and BYSECOND: the time comes from Start.
+RULE_PARTS = (
+    "FREQ",
+    "INTERVAL",
+    "COUNT",
+    "UNTIL",
+    "BYDAY",
+    "BYMONTHDAY",
+    "BYYEARDAY",
+    "BYWEEKNO",
+    "BYMONTH",
+    "BYSETPOS",
+    "WKST",
+)
+FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+MAX_RULE_LENGTH = 200  # the longest useful rule is about half that; dateutil's work grows with it
+MAX_POSITIONS = 7  # BYSETPOS values: enough to pick any days of a week
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
 class Recurrence(FieldType):
-    """An RFC 5545 RRULE value; returned upper-cased, without spaces or an ``RRULE:`` prefix."""
+    """An RFC 5545 RRULE value; returned upper-cased, without spaces or an ``RRULE:`` prefix.
+
+    At most daily: no FREQ finer than DAILY, and no BYHOUR, BYMINUTE or BYSECOND."""
 
     example = RULE_EXAMPLE
 
     def parse(self, raw, context):
         text = re.sub(r"\s+", "", str(raw)).upper().removeprefix("RRULE:")
+        if len(text) > MAX_RULE_LENGTH:
+            raise FieldError(
+                f"is {len(text)} characters long; a rule has at most {MAX_RULE_LENGTH}", RULE_FIX
+            )
         parts = dict(part.partition("=")[::2] for part in text.split(";") if part)
         if "FREQ" not in parts:
             raise FieldError(f'"{raw}" has no FREQ part', RULE_FIX)
         if "COUNT" in parts and "UNTIL" in parts:
             raise FieldError(f'"{raw}" has both COUNT and UNTIL', "keep only one of them")
         try:
-            vRecur.from_ical(text)
-            rrulestr(text, dtstart=datetime(2000, 1, 1))
+            recur = vRecur.from_ical(text)
+            # UNTIL in UTC goes with a Start that has a time: try the rule with one of its form
+            until = recur.get("UNTIL", [None])[0]
+            zone = UTC if isinstance(until, datetime) and until.tzinfo else None
+            rrulestr(text, dtstart=datetime(2000, 1, 1, tzinfo=zone))
         except (ValueError, TypeError, KeyError) as error:
             raise FieldError(
                 f'"{raw}" is not a valid recurrence rule ({error})', RULE_FIX
             ) from None
+        _check_parts(parts, recur)
         return text
+
+
+def _check_parts(parts: dict, recur: vRecur) -> None:
+    """What a valid rule may still do that the site does not take: repeat within a day,
+    repeat forever on one date (INTERVAL=0), or cost dateutil much work for each day it walks
+    (many BYSETPOS values), or fail in dateutil (a 9th Monday of the month)."""
+    if parts["FREQ"] not in FREQUENCIES:
+        raise FieldError(
+            f'"FREQ={parts["FREQ"]}" repeats within a day; an event repeats at most daily',
+            "use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY, or write one event per time of day",
+        )
+    for name in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+        if name in parts:
+            raise FieldError(
+                f'"{name}" sets times within a day; an event repeats at most daily',
+                f"remove {name}: every date is at the time of Start",
+            )
+    unknown = [name for name in parts if name not in RULE_PARTS]
+    if unknown:
+        raise FieldError(
+            f'"{unknown[0]}" is not a part of an RFC 5545 rule that calendar apps read',
+            "use only " + ", ".join(RULE_PARTS),
+        )
+    # dateutil goes through every BYSETPOS value for every day, week, month or year it walks
+    positions = recur.get("BYSETPOS", [])
+    if positions and parts["FREQ"] == "DAILY":
+        raise FieldError(
+            '"BYSETPOS" picks among the dates of a week, month or year; FREQ=DAILY has one',
+            "remove BYSETPOS, or use it with FREQ=WEEKLY, MONTHLY or YEARLY",
+        )
+    if len(positions) > MAX_POSITIONS:
+        raise FieldError(
+            f'"BYSETPOS" has {len(positions)} values; a rule has at most {MAX_POSITIONS}',
+            "keep the positions you need, e.g. BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1 "
+            "for the last weekday",
+        )
+    for name in ("INTERVAL", "COUNT"):
+        if name in recur and recur[name][0] < 1:
+            raise FieldError(f'"{name}={recur[name][0]}" is below 1', f"use {name}=1 or more")
+    most = 5 if parts["FREQ"] == "MONTHLY" else 53
+    for day in recur.get("BYDAY", []):
+        number = re.match(r"[+-]?\d+", str(day))
+        if number and abs(int(number[0])) > most:
+            raise FieldError(
+                f'"{day}" in BYDAY: there is no such weekday of the '
+                + ("month" if most == 5 else "year"),
+                f"use a number from 1 to {most} (or -1 for the last) before the weekday",
+            )
+
+
+class EventDateTime(DateTime):
+    """A DateTime between FIRST_YEAR and LAST_YEAR: other years are typing mistakes, and a
+    recurring event is expanded from its Start (a Start in the year 1 is 2,000 years to walk)."""
+
+    def parse(self, raw, context):
+        value = super().parse(raw, context)
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise FieldError(
+                f"{value.isoformat()[:10]} is not between {FIRST_YEAR} and {LAST_YEAR}",
+                "check the year",
+            )
+        return value
+
+
+class EventEnd(EventDateTime):
+    """End: at most EVENTS_MAX_DAYS calendar days from the day of Start (a month page lists
+    the event on every one of them). Its form and order are checked by :func:`check`."""
+
+    def parse(self, raw, context):
+        end = super().parse(raw, context)
+        start = context.values.get("start")
+        if start is None or isinstance(start, datetime) != isinstance(end, datetime):
+            return end
+        days, most = day_count(start, end), max_days(context.settings)
+        if days > most:
+            raise FieldError(
+                f"makes the event {days} days long; an event lasts at most {most} days",
+                f"end it within {most} days of Start, or write one event for each part "
+                "(the site's maintainer can raise EVENTS_MAX_DAYS)",
+            )
+        return end
 
 
 def _site_zone(settings: dict) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
-
-
-def rule_for(values: dict):
-    """The dateutil rule of an event's values, anchored at its Start (dates at midnight)."""
-    start = values["start"]
-    anchor = start if isinstance(start, datetime) else datetime.combine(start, datetime.min.time())
-    return rrulestr(values["recurrence"], dtstart=anchor)
 
 
 def check(values: dict) -> list[tuple[str, str, str]]:
@@ -86,26 +199,34 @@ def check(values: dict) -> list[tuple[str, str, str]]:
 
 
 def _check_rule(values: dict) -> list[tuple[str, str, str]]:
+    start = values["start"]
     try:
         rule = rule_for(values)
-        first = next(iter(rule), None)  # the rule may never end: take one
     except (ValueError, TypeError) as error:
         until = (
             "UNTIL=20301231T235959Z (in UTC)"
-            if isinstance(values["start"], datetime)
+            if isinstance(start, datetime)
             else "UNTIL=20301231 (a date)"
         )
         return [("recurrence", f"does not fit Start ({error})", f"write {until}")]
-    start = values["start"]
-    anchor = start.replace(tzinfo=None) if isinstance(start, datetime) else start
-    first_naive = first.replace(tzinfo=None) if first else None
-    if isinstance(start, date) and not isinstance(start, datetime) and first_naive:
-        first_naive = first_naive.date()
-    if first_naive != anchor:
+    try:
+        first = first_date(rule, start)
+    except (ValueError, IndexError) as error:  # dateutil fails on some values it accepted
+        return [("recurrence", f"is not a valid recurrence rule ({error})", RULE_FIX)]
+    if first is None:
         return [
             (
                 "recurrence",
-                f"does not repeat on Start ({values['start']:%Y-%m-%d})",
+                f"gives no date in the {SEARCH_YEARS} years from Start ({start:%Y-%m-%d})",
+                "check BYMONTH, BYMONTHDAY, BYYEARDAY and BYWEEKNO against each other "
+                "(30 February never comes) and that UNTIL is after Start",
+            )
+        ]
+    if first != start:
+        return [
+            (
+                "recurrence",
+                f"does not repeat on Start ({start:%Y-%m-%d}): its first date is {first:%Y-%m-%d}",
                 "make Start the first day the rule gives, or change the rule",
             )
         ]
@@ -125,8 +246,8 @@ EVENT = RecordType(
         Field("title", Text(), required=True),
         # Timezone comes before Start and End: they are read in its zone.
         Field("timezone", TimeZone(), default=_site_zone),
-        Field("start", DateTime(), required=True),
-        Field("end", DateTime()),
+        Field("start", EventDateTime(), required=True),
+        Field("end", EventEnd()),
         Field("location", Text()),
         Field("online", URL()),
         Field("recurrence", Recurrence()),

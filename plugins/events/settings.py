@@ -4,6 +4,16 @@ EVENTS_WINDOW_YEARS (2)
     Recurring events are expanded into dated occurrences from this many years before the
     build date to this many years after it; the .ics files carry the rule itself, so
     calendar apps see every occurrence.
+EVENTS_MAX_OCCURRENCES (500)
+    Most dates one recurring event may have inside that window; more is a content error on
+    its Recurrence, never a silent cut. Every date is an entry of the upcoming or past list (a
+    page per EVENTS_PER_PAGE) and of its month page, so this bounds what one file costs the
+    build. 500 lets an event come back twice a week across the default window (2 × 2 years:
+    about 420 dates) and refuses a daily one (about 1,460); raise it with the window.
+EVENTS_MAX_DAYS (62)
+    Most calendar days one event may cover, from the day of Start to the day of End; longer
+    is a content error on End. A month page lists an event on every day it covers. 62 takes
+    a season (Lent: 46 days; the Season of Creation: 34) and refuses a year-long one.
 EVENTS_TIME_ZONES (Sydney, Manila, Nairobi, Rome, São Paulo, New York)
     IANA zones of the table of start times on the page of an online event.
 EVENTS_PER_PAGE (10)
@@ -30,6 +40,9 @@ Later pages of a list follow Pelican's PAGINATION_PATTERNS (``events/page/2/``).
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+MAX_OCCURRENCES = 500
+MAX_DAYS = 62
+
 DEFAULT_TIME_ZONES = (
     "Australia/Sydney",
     "Asia/Manila",
@@ -51,6 +64,7 @@ PAGES = {
 @dataclass(frozen=True)
 class EventsSettings:
     window_years: int
+    max_occurrences: int
     time_zones: tuple[str, ...]
     per_page: int
     uid_domain: str
@@ -76,6 +90,11 @@ class EventsSettings:
         return f"{self.siteurl}/{path}"
 
 
+def max_days(settings: dict) -> int:
+    """EVENTS_MAX_DAYS: read on its own, as the End of every event is checked against it."""
+    return int(settings.get("EVENTS_MAX_DAYS", MAX_DAYS))
+
+
 def read(settings: dict) -> EventsSettings:
     siteurl = (settings.get("SITEURL") or "").rstrip("/")
     urls, save_as = {}, {}
@@ -84,6 +103,7 @@ def read(settings: dict) -> EventsSettings:
         save_as[page] = settings.get(f"EVENTS_{page}_SAVE_AS", urls[page] + "index.html")
     return EventsSettings(
         window_years=int(settings.get("EVENTS_WINDOW_YEARS", 2)),
+        max_occurrences=int(settings.get("EVENTS_MAX_OCCURRENCES", MAX_OCCURRENCES)),
         time_zones=tuple(settings.get("EVENTS_TIME_ZONES", DEFAULT_TIME_ZONES)),
         per_page=int(settings.get("EVENTS_PER_PAGE", 10)),
         uid_domain=settings.get("EVENTS_UID_DOMAIN") or urlsplit(siteurl).hostname or "localhost",

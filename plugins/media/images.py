@@ -4,6 +4,7 @@ Every function takes and returns Pillow images (or bytes) and knows nothing of f
 or Pelican; :mod:`media.recipes` combines them.
 """
 
+import contextlib
 import functools
 import io
 import struct
@@ -18,7 +19,7 @@ from .errors import MediaError
 ACCEPTED_FORMATS = ("PNG", "JPEG", "WEBP", "GIF")
 
 # What a damaged or hostile file makes Pillow's decoders raise.
-_DECODE_ERRORS = (
+DECODE_ERRORS = (
     OSError,
     SyntaxError,
     ValueError,
@@ -40,20 +41,55 @@ def _unreadable() -> MediaError:
     )
 
 
-def _too_large(width: int | None, height: int | None, limit: int) -> MediaError:
-    size = f" ({width}×{height} pixels)" if width and height else ""
+def millions(number: int) -> str:
+    """``10000``, ``108``, ``12.5``, ``0.08``: a number of millions, for pixels or bytes."""
+    value = number / 1_000_000
+    return f"{value:.0f}" if value >= 100 else f"{value:.3g}"
+
+
+def megapixels(pixels: int) -> str:
+    return f"{millions(pixels)} MP"
+
+
+def _too_large(width: int | None, height: int | None, limit: int, kind: str = "") -> MediaError:
+    if width and height:
+        size = f"{width}×{height} pixels ({megapixels(width * height)})"
+    else:  # Pillow's own guard spoke first
+        size = f"more than {megapixels(Image.MAX_IMAGE_PIXELS)}"
     return MediaError(
-        f"is too large{size}; the limit is {limit:,} pixels",
+        f"is too large: {size}; the limit{kind} is {megapixels(limit)}",
         "save a smaller version of the image (a logo needs no more than about 2000 pixels wide)",
     )
 
 
-def open_image(data: bytes, max_pixels: int, draft: tuple[int, int] | None = None) -> Image.Image:
-    """Decode ``data`` fully, oriented and in RGB or RGBA; raise :class:`MediaError` if unusable.
+# A JPEG decoded in one pass is scaled down by 2, 4 or 8 while it is decoded, at little cost
+# in memory: one up to this many times the pixel limit is accepted, and decoded to fit in it.
+JPEG_SCALED_LIMIT = 4
+# Pillow decodes any WebP through libwebp's animation decoder, which holds two more canvases,
+# and libwebp's lossless encoder takes some 16 bytes a pixel: a WebP counts twice.
+WEBP_WEIGHT = 2
 
-    ``max_pixels`` is checked on the header, before any pixel is decoded. ``draft`` lets a
-    JPEG decoder scale down while decoding (to at least that size), which makes a huge photo
-    cheap to turn into a small picture.
+
+def _pixel_limit(image: Image.Image, data: bytes, max_pixels: int) -> tuple[int, str]:
+    """The most pixels the opened ``image`` may have, and the kind of image the limit is for."""
+    if image.format == "WEBP":
+        return max_pixels // WEBP_WEIGHT, " for a WebP"
+    if image.format != "JPEG":
+        return max_pixels, ""
+    if jpeg_scales(data):
+        return max_pixels * JPEG_SCALED_LIMIT, " for a JPEG"
+    return max_pixels, " for a progressive JPEG"
+
+
+def open_image(data: bytes, max_pixels: int, draft: tuple[int, int] | None = None) -> Image.Image:
+    """Decode ``data``, oriented and in RGB or RGBA; raise :class:`MediaError` if unusable.
+
+    At most ``max_pixels`` pixels are decoded (half as many of a WebP), and the header is
+    checked before any is. A JPEG that libjpeg decodes in one pass (see :func:`jpeg_scales`)
+    may be up to JPEG_SCALED_LIMIT times larger: it is decoded at half its width and height
+    (or a quarter, an eighth) to fit. ``draft`` asks for no more than that size when smaller
+    will do: a JPEG is decoded at the smallest of those scales that is at least ``draft`` in
+    both sides. Of an animation, only the first frame is decoded.
     """
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -66,31 +102,80 @@ def open_image(data: bytes, max_pixels: int, draft: tuple[int, int] | None = Non
             ) from None
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise _too_large(None, None, max_pixels) from None
-        except _DECODE_ERRORS:
+        except DECODE_ERRORS:
             raise _unreadable() from None
         width, height = image.size
         if width < 1 or height < 1:
             raise _unreadable()
-        if width * height > max_pixels:
-            raise _too_large(width, height, max_pixels)
+        limit, kind = _pixel_limit(image, data, max_pixels)
+        if width * height > limit:
+            raise _too_large(width, height, limit, kind)
         try:
-            if draft and image.format == "JPEG":
-                image.draft(image.mode, draft)
+            if image.format == "JPEG" and limit > max_pixels:  # decoded in one pass
+                scale = _jpeg_scale(image.size, max_pixels, draft)
+                if scale > 1:
+                    image.draft(image.mode, (width // scale, height // scale))
             image.load()
-            image = _apply_orientation(image)
+            if image.format == "WEBP":  # let go of libwebp's decoder: two more canvases
+                image = image.copy()
+            _apply_orientation(image)
             return to_rgb(image)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise _too_large(width, height, max_pixels) from None
-        except _DECODE_ERRORS:
+            raise _too_large(width, height, limit, kind) from None
+        except DECODE_ERRORS:
             raise _unreadable() from None
 
 
-def _apply_orientation(image: Image.Image) -> Image.Image:
-    """Turn the pixels as the EXIF orientation says; a broken EXIF block is ignored."""
-    try:
-        return ImageOps.exif_transpose(image)
-    except _DECODE_ERRORS:
-        return image
+def _apply_orientation(image: Image.Image) -> None:
+    """Turn the pixels as the EXIF orientation says, in place; a broken EXIF block is ignored."""
+    with contextlib.suppress(DECODE_ERRORS):
+        ImageOps.exif_transpose(image, in_place=True)
+
+
+def _jpeg_scale(size: tuple[int, int], max_pixels: int, draft: tuple[int, int] | None) -> int:
+    """1, 2, 4 or 8: the least a JPEG must be scaled down to fit in ``max_pixels``, or more
+    while each side stays at least ``draft``."""
+    width, height = size
+    scale = 1
+    while scale < 8 and -(-width // scale) * -(-height // scale) > max_pixels:
+        scale *= 2
+    while (
+        draft
+        and scale < 8
+        and width // (scale * 2) >= draft[0]
+        and height // (scale * 2) >= draft[1]
+    ):
+        scale *= 2
+    return scale
+
+
+_SOF_PROGRESSIVE = (0xC2, 0xC6, 0xCA, 0xCE)
+_SOF = (0xC0, 0xC1, 0xC3, 0xC5, 0xC7, 0xC9, 0xCB, 0xCD, 0xCF, *_SOF_PROGRESSIVE)
+
+
+def jpeg_scales(data: bytes) -> bool:
+    """Whether libjpeg decodes this JPEG in one pass, scaling it down as it goes.
+
+    It does not for a progressive JPEG, nor for one whose first scan lacks a colour
+    component: it then keeps every coefficient of the whole image in memory (2 bytes a
+    pixel for each component) whatever the scale, so the image counts at its full size.
+    Read from the headers: the frame's kind and components, and the first scan's.
+    """
+    offset, components = 2, 0
+    while offset + 5 <= len(data) and data[offset] == 0xFF:
+        marker = data[offset + 1]
+        if marker == 0xFF or 0xD0 <= marker <= 0xD8 or marker == 0x01:
+            offset += 1 if marker == 0xFF else 2  # a fill byte, or a marker without a length
+            continue
+        if marker in _SOF_PROGRESSIVE:
+            return False
+        if marker in _SOF and offset + 10 <= len(data):
+            components = data[offset + 9]
+        if marker == 0xDA:
+            return 0 < components <= data[offset + 4]
+        (length,) = struct.unpack(">H", data[offset + 2 : offset + 4])
+        offset += 2 + length
+    return False
 
 
 @functools.cache
@@ -105,7 +190,7 @@ def _colour_managed(image: Image.Image, icc: bytes, alpha: bool) -> Image.Image 
         return ImageCms.profileToProfile(
             image, source, _srgb(), outputMode="RGBA" if alpha else "RGB"
         )
-    except (ImageCms.PyCMSError, *_DECODE_ERRORS):
+    except (ImageCms.PyCMSError, *DECODE_ERRORS):
         return None
 
 
@@ -223,7 +308,18 @@ def webp_is_lossless(data: bytes) -> bool:
 
 def clean_copy(image: Image.Image) -> Image.Image:
     """The same pixels in a new image with no ``info`` at all (no EXIF, ICC, XMP, text…)."""
-    return Image.frombytes(image.mode, image.size, image.tobytes())
+    fresh = image.copy()  # a new image: not even Pillow's cached EXIF of ``image`` comes along
+    fresh.info = {}
+    return fresh
+
+
+# An encoder's work for each pixel depends on the picture: on a dithered or grainy drawing,
+# zlib at level 9 takes up to 5 s a megapixel (level 4: 0.15 s), lossy WebP at method 4 up to
+# 0.5 s (method 1: 0.1 s) and lossless WebP at quality 75 up to 0.3 s (quality 0: 0.05 s, and
+# half the memory). Pictures larger than this get the faster settings, for files some 10 %
+# larger (30 % for a lossless WebP): no encode then takes more than about two seconds. JPEG and
+# GIF take under 0.05 s a megapixel whatever the picture. (benchmarks/image_bounds.py)
+FULL_EFFORT_PIXELS = {"png": 250_000, "webp": 4_000_000}
 
 
 def encode(
@@ -237,31 +333,36 @@ def encode(
 ) -> bytes:
     """Encode a fresh copy of ``image`` as ``png``, ``webp``, ``jpeg`` or ``gif``, no metadata.
 
+    Over FULL_EFFORT_PIXELS, a PNG is compressed at zlib level 4 at most and a WebP at method
+    1 (method 0 and quality 0 for a lossless one), which bounds the time whatever the picture.
     Nothing is passed that Pillow would write as metadata (``exif``, ``icc_profile``,
     ``pnginfo``, ``xmp``, ``comment``, ``dpi``), and the copy has an empty ``info`` for Pillow
     to fall back on. :func:`metadata_blocks` checks the result.
     """
-    fresh = clean_copy(image)
     buffer = io.BytesIO()
+    full_effort = image.width * image.height <= FULL_EFFORT_PIXELS.get(fmt, 0)
     if fmt == "png":
-        fresh.save(buffer, "PNG", compress_level=png_compress_level)
+        level = png_compress_level if full_effort else min(png_compress_level, 4)
+        clean_copy(image).save(buffer, "PNG", compress_level=level)
     elif fmt == "webp":
         # Lossless: quality is the effort; 75 with method 2 is within 1 % of the smallest
-        # file at a tenth of the time of the maximum effort.
-        fresh.save(
+        # file at a tenth of the time of the maximum effort (0 with 0 past full effort).
+        lossless_quality, method = (75, 2) if full_effort else (0, 0)
+        clean_copy(image).save(
             buffer,
             "WEBP",
-            quality=75 if webp_lossless else webp_quality,
+            quality=lossless_quality if webp_lossless else webp_quality,
             lossless=webp_lossless,
-            method=2 if webp_lossless else 4,
+            method=method if webp_lossless else (4 if full_effort else 1),
             exact=False,
         )
     elif fmt == "jpeg":
-        if fresh.mode == "RGBA":  # flattened on white: a JPEG has no transparency
-            ground = Image.new("RGB", fresh.size, (255, 255, 255))
-            ground.paste(fresh, mask=fresh.getchannel("A"))
-            fresh = ground
-        fresh.convert("RGB").save(
+        if image.mode == "RGBA":  # flattened on white: a JPEG has no transparency
+            fresh = Image.new("RGB", image.size, (255, 255, 255))
+            fresh.paste(image, mask=image.getchannel("A"))
+        else:
+            fresh = clean_copy(image if image.mode == "RGB" else image.convert("RGB"))
+        fresh.save(
             buffer,
             "JPEG",
             quality=jpeg_quality or webp_quality,
@@ -269,7 +370,7 @@ def encode(
             progressive=True,  # a slow phone shows the whole picture early, then sharpens it
         )
     elif fmt == "gif":
-        fresh.save(buffer, "GIF", optimize=True)
+        clean_copy(image).save(buffer, "GIF", optimize=True)
     else:
         raise ValueError(f"unknown output format {fmt!r}")
     data = buffer.getvalue()

@@ -14,6 +14,7 @@ an entry without one is incomplete and is made again.
 
 import concurrent.futures
 import hashlib
+import io
 import json
 import logging
 import multiprocessing
@@ -22,10 +23,11 @@ import site
 import tempfile
 import time
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
 from .errors import MediaError
+from .images import millions
 from .recipes import Limits, Recipe
 from .settings import MediaSettings
 
@@ -149,7 +151,8 @@ def run_job(job: Job) -> dict:
     """Process one source into the cache and return its manifest. Runs in a worker process."""
     manifest: dict = {"key": job.key, "files": [], "notes": [], "error": None}
     try:
-        data = Path(job.source).read_bytes() if job.source else b""
+        with open(job.source, "rb") if job.source else io.BytesIO() as source:
+            data = source.read(job.limits.max_file_bytes + 1)  # larger: it changed
     except OSError:
         data = None
     if data is None or (job.source and hashlib.sha256(data).hexdigest() != job.digest):
@@ -192,7 +195,7 @@ class Pipeline:
     def __init__(self, settings: MediaSettings):
         global _latest_stats
         self.settings = settings
-        self.limits = Limits(settings.max_pixels, settings.max_svg_bytes)
+        self.limits = Limits(settings.max_pixels, settings.max_svg_bytes, settings.max_file_bytes)
         self.stats = Stats()
         _latest_stats = self.stats
         self._tickets: list[Ticket] = []
@@ -209,26 +212,12 @@ class Pipeline:
         """
         is_svg = source.lower().endswith(".svg")
         try:
-            data = Path(source).read_bytes()
-        except OSError as error:
-            ticket = Ticket("", source, output_dir, name, save_as, done=True)
-            ticket.error = MediaError(
-                f"could not be read ({error.strerror or error})",
-                "check that the file exists and can be read",
-            )
+            digest = self._digest(source)
+        except MediaError as error:
+            ticket = Ticket("", source, output_dir, name, save_as, error=error, done=True)
             self._tickets.append(ticket)
             return ticket
-        digest = hashlib.sha256(data).hexdigest()
-        material = json.dumps(
-            [
-                CORE_VERSION,
-                digest,
-                is_svg,
-                recipe.key(),
-                self.limits.max_pixels,
-                self.limits.max_svg_bytes,
-            ]
-        )
+        material = json.dumps([CORE_VERSION, digest, is_svg, recipe.key(), *astuple(self.limits)])
         key = hashlib.sha256(material.encode()).hexdigest()
         if key not in self._jobs and key not in self._results:
             self._jobs[key] = Job(
@@ -237,6 +226,24 @@ class Pipeline:
         ticket = Ticket(key, source, output_dir, name, save_as)
         self._tickets.append(ticket)
         return ticket
+
+    def _digest(self, source: str) -> str:
+        """The SHA-256 of ``source``, read in pieces: it may be far larger than the limit."""
+        try:
+            with open(source, "rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size <= self.limits.max_file_bytes:
+                    return hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError as error:
+            raise MediaError(
+                f"could not be read ({error.strerror or error})",
+                "check that the file exists and can be read",
+            ) from None
+        raise MediaError(
+            f"is a {millions(size)} MB file; "
+            f"the limit is {millions(self.limits.max_file_bytes)} MB",
+            "save a smaller version of the image",
+        )
 
     def submit_drawing(self, recipe: Recipe, output_dir: str, name: str) -> Ticket:
         """Plan a picture drawn from ``recipe`` alone (a share card, a poster): no source file.

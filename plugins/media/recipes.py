@@ -19,12 +19,15 @@ from .errors import MediaError
 from .svg import sanitise_svg
 
 
-def _animated(data: bytes) -> bool:
-    try:
-        with images.Image.open(io.BytesIO(data)) as image:
-            return getattr(image, "n_frames", 1) > 1
-    except (OSError, ValueError):
-        return False
+def _header(data: bytes) -> tuple[int, bool]:
+    """The pixels of an image its decoder already opened, and whether it is animated (only
+    the first frame of an animation is ever decoded)."""
+    with images.Image.open(io.BytesIO(data), formats=images.ACCEPTED_FORMATS) as image:
+        try:
+            animated = getattr(image, "is_animated", False)
+        except images.DECODE_ERRORS:  # a damaged second frame, never decoded anyway
+            animated = False
+        return image.width * image.height, animated
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Limits:
 
     max_pixels: int
     max_svg_bytes: int
+    max_file_bytes: int
 
 
 @dataclass(frozen=True)
@@ -155,8 +159,9 @@ class Clean(Recipe):
     """The source itself, published at its own path: same format and size, nothing else.
 
     Pixels are turned upright and re-encoded from scratch (no EXIF, GPS, XMP, IPTC, ICC
-    profile or comment survives); an SVG is sanitised and keeps its own size. An animated GIF
-    keeps its first frame.
+    profile or comment survives); an SVG is sanitised and keeps its own size. An animation
+    keeps its first frame. A JPEG over the pixel limit (up to JPEG_SCALED_LIMIT times it) is
+    published at half its width and height, or less, to fit: libjpeg scales it cheaply.
     """
 
     jpeg_quality: int = 90
@@ -169,7 +174,14 @@ class Clean(Recipe):
             return [Rendition("original", "svg", svg, 0, 0)], removed
         fmt = images.source_format(data)
         image = images.open_image(data, limits.max_pixels)
-        notes = ["animation (first frame kept)"] if fmt == "gif" and _animated(data) else []
+        pixels, animated = _header(data)
+        notes = ["animation (first frame kept)"] if animated else []
+        if image.width * image.height < pixels:  # a large JPEG, decoded at a smaller scale
+            notes.append(
+                f"pixels beyond the {images.megapixels(limits.max_pixels)} limit "
+                f"(published at {image.width}×{image.height}, a {images.megapixels(pixels)} "
+                "original)"
+            )
         encoded = images.encode(
             image,
             fmt,

@@ -3,9 +3,19 @@
 MEDIA_CACHE_PATH (a ``media`` folder beside Pelican's ``CACHE_PATH``: ``.cache/media``)
     Where processed images are kept between builds, named by a hash of the source bytes and of
     the processing settings. Outside ``output/``: deleting the output re-encodes nothing.
-MEDIA_MAX_PIXELS (64_000_000)
-    Largest source image accepted, in pixels (width × height); larger ones are a content error,
-    never a crash. Pillow's own decompression-bomb guard stays on behind it.
+MEDIA_MAX_PIXELS (16_000_000)
+    Most pixels decoded from one image (width × height), checked on the file's header before
+    any pixel is: a decompression bomb (a small file declaring 100,000 × 100,000 pixels) is
+    refused at once. A larger PNG, GIF or progressive JPEG is a content error, never a crash;
+    a WebP counts twice (Pillow's WebP decoder holds two more canvases, and its lossless
+    encoder some 16 bytes a pixel), so its limit is 8 MP. A JPEG that libjpeg decodes in one
+    pass (what cameras write) may be up to four times larger (64 MP): it is decoded at half its
+    width and height, or less, which costs little, and its original is published at that size
+    (an INFO line says so). Of an animation, only the first frame is decoded. Pillow's own
+    guard stays on behind this one.
+MEDIA_MAX_FILE_BYTES (64_000_000)
+    Largest image file read at all, SVG included (it is hashed in pieces, never read whole, to
+    find out).
 MEDIA_MAX_SVG_BYTES (2_000_000)
     Largest SVG file accepted.
 MEDIA_WORKERS (None: every core)
@@ -14,7 +24,16 @@ MEDIA_LINK_OUTPUT (True)
     Hard-link cached files into the output (copy when the two folders are on different disks);
     False always copies.
 MEDIA_WEBP_QUALITY (85), MEDIA_PNG_COMPRESS_LEVEL (9)
-    Encoder settings for lossy WebP and for PNG (part of each file's hash).
+    Encoder settings for lossy WebP and for PNG (part of each file's hash); the PNG level is
+    used up to 0.25 MP, and at most 4 beyond (see below).
+
+Together with the encoders' effort (``images.FULL_EFFORT_PIXELS``: a PNG over 0.25 MP is
+compressed at zlib level 4 at most, a WebP over 4 MP at method 1, as zlib's level 9 can take
+5 s a megapixel on a dithered drawing), the MEDIA_MAX_* limits bound what one image costs,
+whatever it holds. Measured with ``benchmarks/image_bounds.py`` (noise, dots, 16-bit,
+progressive, CMYK and animated files at the limits, through Clean, Responsive and BoxFit): at
+most 300 MB in the process that handles it (24 MB of which are Python and Pillow), and 2.5 s.
+Raise them only with the memory to match, times MEDIA_WORKERS.
 """
 
 import os
@@ -24,8 +43,9 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class MediaSettings:
     cache_path: str
-    max_pixels: int = 64_000_000
+    max_pixels: int = 16_000_000
     max_svg_bytes: int = 2_000_000
+    max_file_bytes: int = 64_000_000
     workers: int = 1
     link_output: bool = True
     webp_quality: int = 85
@@ -42,6 +62,7 @@ class MediaSettings:
             cache_path=os.path.abspath(cache),
             max_pixels=int(settings.get("MEDIA_MAX_PIXELS") or cls.max_pixels),
             max_svg_bytes=int(settings.get("MEDIA_MAX_SVG_BYTES") or cls.max_svg_bytes),
+            max_file_bytes=int(settings.get("MEDIA_MAX_FILE_BYTES") or cls.max_file_bytes),
             workers=max(1, int(workers)),
             link_output=bool(settings.get("MEDIA_LINK_OUTPUT", True)),
             webp_quality=int(settings.get("MEDIA_WEBP_QUALITY") or cls.webp_quality),
