@@ -177,3 +177,66 @@ def new(c, kind, title):
     today = build_now().date().isoformat()
     path.write_text(template.format(title=title, slug=slug, today=today), encoding="utf-8")
     print(f"Created {path.relative_to(ROOT)}")
+
+
+# Translations of the theme's UI strings: theme/README.md, Translations. The work is done by
+# i18n.catalog_tools, which tests/test_catalogs.py runs too.
+
+
+@task
+def translations_extract(c):
+    """Extract the templates' UI strings into theme/translations/messages.pot."""
+    from i18n import catalog_tools  # noqa: PLC0415
+
+    pot = catalog_tools.TEMPLATE.relative_to(ROOT)
+    if catalog_tools.extract_if_changed():
+        print(f"Extracted {pot}: now `invoke translations-update`")
+    else:
+        print(f"{pot} is current")
+
+
+@task(pre=[translations_extract])
+def translations_update(c):
+    """Extract, then merge new and changed strings into every catalog, for translators."""
+    from i18n import catalog_tools  # noqa: PLC0415
+
+    catalog_tools.update()
+    langs = ", ".join(catalog_tools.catalog_files())
+    print(f"Updated the catalogs ({langs}): translate their empty and fuzzy entries,")
+    print("then `invoke translations-check`")
+
+
+@task
+def translations_check(c):
+    """Check every catalog is current, complete and compiles; exit 1 with the list if not."""
+    from i18n import catalog_tools  # noqa: PLC0415
+
+    problems = catalog_tools.check_all()
+    for problem in problems:
+        print(problem)
+    if problems:
+        raise Exit(f"{len(problems)} problem(s) in the translations", code=1)
+    count = len(catalog_tools.read_catalog(catalog_tools.TEMPLATE))
+    langs = ", ".join(catalog_tools.catalog_files())
+    print(f"Every catalog ({langs}) translates all {count} UI strings")
+
+
+@task(
+    pre=[translations_extract],
+    help={
+        "lang": "the language code of the site (DEFAULT_LANG), e.g. de",
+        "locale": "a more precise Babel locale for the catalog, e.g. pt_PT for pt",
+    },
+)
+def translations_add(c, lang, locale=""):
+    """Start the catalog of a new language: `invoke translations-add de`, then translate it."""
+    from i18n import catalog_tools  # noqa: PLC0415
+
+    try:
+        po = catalog_tools.add(lang, locale)
+    except FileExistsError:
+        raise Exit(f"There is already a catalog for {lang}") from None
+    except ValueError as error:
+        raise Exit(f"Not a locale Babel knows: {error}") from None
+    print(f"Created {po.relative_to(ROOT)}: translate every entry,")
+    print("then `invoke translations-check`")
