@@ -14,7 +14,7 @@ from invoke import Exit
 
 import tasks
 from i18n import catalog_tools
-from i18n.catalogs import I18nSettings, load_translations
+from records.catalogs import I18nSettings, load_translations
 
 SHIPPED = ("de", "es", "fr", "it", "pl", "pt")
 # The Babel locale of a catalog whose folder names only the language.
@@ -60,7 +60,7 @@ def test_plural_forms_are_babels_for_the_language(lang):
     ],
 )
 def test_the_compiled_catalogs_choose_the_right_plural(lang, counts):
-    conf = I18nSettings(lang=lang, translations_dir=str(catalog_tools.TRANSLATIONS))
+    conf = I18nSettings(translations_dir=str(catalog_tools.TRANSLATIONS))
     translations = load_translations(conf, lang)
     for n, text in counts.items():
         assert translations.ngettext("%(num)d post", "%(num)d posts", n) % {"num": n} == text

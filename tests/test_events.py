@@ -401,4 +401,4 @@ def test_the_span_limit_is_a_setting(events_site):
 
 def test_a_year_out_of_range_is_refused(events_site):
     build = events_site(files(vigil=VIGIL.replace("2026-02-08 09:00", "0001-02-08 09:00")))
-    assert build.issues[0].startswith("events/vigil.md: start: 0001-02-08 is not between 1900")
+    assert build.issues[0].startswith("events/vigil.md: start: 1 is not a year the site can show")

@@ -4,6 +4,8 @@ style attributes)."""
 
 from pelican.generators import Generator
 
+from records import in_default_language
+
 from .settings import read
 
 COLOURS_SAVE_AS = "campaigns/colours.css"
@@ -22,7 +24,8 @@ class CampaignsGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"],
             url=conf.index_url,
         )
-        self.write_colours(writer, campaigns)
+        if in_default_language(self.settings):  # one stylesheet for every language
+            self.write_colours(writer, campaigns)
         if not conf.feed_atom:
             return
         for campaign in campaigns:

@@ -1,11 +1,10 @@
 """Wires the campaigns plugin into the records core and Pelican. No state lives here."""
 
 from datetime import datetime, time
-from zoneinfo import ZoneInfo
 
 from pelican import signals
 
-from records import plugin_enabled
+from records import in_default_language, plugin_enabled, site_zone
 from records import signals as records_signals
 
 from .days import day_in_year, next_day
@@ -24,25 +23,21 @@ def _mentions(article, campaign) -> bool:
 
 
 def derive(generator, store):
-    """Link campaigns, editions, news and events, and compute each campaign's next day."""
+    """Link campaigns, editions, news and events, and compute each campaign's next day.
+
+    Sent once per language, with that language's view of the records; the checks that do
+    not depend on a language run in the first.
+    """
     context, settings = generator.context, generator.settings
     now = context["now"]
-    site_zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    zone = site_zone(settings)
+    if in_default_language(settings):
+        check_first_years(generator, store)
     editions: dict[str, list] = {}
     for edition in store.all("edition"):
-        campaign = edition.campaign
-        if campaign.first_year and edition.year < campaign.first_year:
-            generator.problem(
-                edition.source_path,
-                "year",
-                f"{edition.year} is before the campaign's first year ({campaign.first_year})",
-                f"use {campaign.first_year} or later, or correct First-year in the campaign",
-            )
-            store.skip("edition", edition.id)
-            continue
-        editions.setdefault(campaign.id, []).append(edition)
-
-    check_editions_named(generator, store, editions)
+        editions.setdefault(edition.campaign.id, []).append(edition)
+    if in_default_language(settings):
+        check_editions_named(generator, store, editions)
     articles = context.get("articles", [])
     occurrences = getattr(context.get("events_agenda"), "occurrences", [])
     events_by_campaign = context.get("events_by_campaign", {})
@@ -50,7 +45,7 @@ def derive(generator, store):
     feed = read(settings).feed_atom
     for campaign in campaigns:
         campaign.feed_url = feed.format(id=campaign.id) if feed else None
-        campaign.zone = campaign.timezone or site_zone
+        campaign.zone = campaign.timezone or zone
         campaign.next = next_day(*campaign.day, campaign.zone, now)
         campaign.editions = sorted(editions.get(campaign.id, []), key=lambda e: e.year)
         by_year = {edition.year: edition for edition in campaign.editions}
@@ -87,6 +82,20 @@ def derive(generator, store):
     context["next_campaign"] = ordered[0] if ordered else None
     context["campaigns_index_url"] = read(settings).index_url
     context["campaign_colours_url"] = COLOURS_SAVE_AS
+
+
+def check_first_years(generator, store) -> None:
+    """No edition before its campaign's first year."""
+    for edition in store.all("edition"):
+        campaign = edition.campaign
+        if campaign.first_year and edition.year < campaign.first_year:
+            generator.problem(
+                edition.source_path,
+                "year",
+                f"{edition.year} is before the campaign's first year ({campaign.first_year})",
+                f"use {campaign.first_year} or later, or correct First-year in the campaign",
+            )
+            store.skip("edition", edition.id)
 
 
 def _years(editions: list) -> str:

@@ -4,9 +4,6 @@ import os
 import re
 from dataclasses import dataclass
 
-from babel import Locale, UnknownLocaleError
-from babel.numbers import format_decimal
-
 LANGUAGE_SUFFIX = re.compile(r"-([a-z]{2})$")
 
 
@@ -24,19 +21,6 @@ class Resource:
     @property
     def name(self) -> str:
         return os.path.basename(self.path)
-
-    def language_name(self, in_lang: str) -> str:
-        try:
-            return Locale.parse(self.lang).get_display_name(Locale.parse(in_lang)) or self.lang
-        except (UnknownLocaleError, ValueError):
-            return self.lang
-
-    def size_text(self, lang: str) -> str:
-        """A size a reader can judge a download by: "820 KB", "1.4 MB"."""
-        kilobytes = self.size / 1000
-        if kilobytes < 1000:
-            return f"{format_decimal(max(1, round(kilobytes)), locale=lang)} KB"
-        return f"{format_decimal(round(kilobytes / 1000, 1), locale=lang)} MB"
 
 
 def describe(paths: list[str], content_path: str, default_lang: str) -> list[Resource]:

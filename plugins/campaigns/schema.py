@@ -16,7 +16,7 @@ from records import (
     Text,
     TimeZone,
 )
-from records.filetypes import IMAGE_TYPES
+from records.builtin import IMAGE_FIELDS
 
 
 def _is_campaign_file(path: str) -> bool:
@@ -54,22 +54,19 @@ CAMPAIGN = RecordType(
     template="campaign",
     url="campaigns/{id}/",
     save_as="campaigns/{id}/index.html",
-    lang_url="{lang}/campaigns/{id}/",
-    lang_save_as="{lang}/campaigns/{id}/index.html",
     accepts=_is_campaign_file,
     identify=_campaign_id,
     id_help="the name of a campaign's folder in {folder}/",
     fields=(
-        Field("title", Text(), required=True),
+        Field("title", Text(), required=True, translatable=True),
         Field("day", MonthDay(), required=True),
         Field("first-year", Integer(minimum=1900, maximum=2200)),
         Field("timezone", TimeZone()),
-        Field("hashtag", Text()),
+        Field("hashtag", Text(), translatable=True),
         Field("color", Colour()),
         Field("organizers", List(Ref("partner")), default=[]),
         Field("website", URL()),
-        Field("image", File(IMAGE_TYPES)),
-        Field("image-alt", Text()),
+        *IMAGE_FIELDS,
     ),
 )
 
@@ -80,21 +77,18 @@ EDITION = RecordType(
     template="edition",
     url="campaigns/{campaign}/{year}/",
     save_as="campaigns/{campaign}/{year}/index.html",
-    lang_url="{lang}/campaigns/{campaign}/{year}/",
-    lang_save_as="{lang}/campaigns/{campaign}/{year}/index.html",
     accepts=_is_edition_file,
     path_values=_edition_from_path,
     identify=_edition_id,
     fields=(
         Field("campaign", Ref("campaign"), required=True),
         Field("year", Integer(minimum=1900, maximum=2200), required=True),
-        Field("theme", Text(), required=True),
-        Field("theme-variants", List(Text()), default=[]),
+        Field("theme", Text(), required=True, translatable=True),
+        Field("theme-variants", List(Text()), default=[], translatable=True),
         Field("partners", List(Ref("partner")), default=[]),
         Field("resources", List(File()), default=[]),
         Field("online-event", Ref("event")),
         Field("sources", List(URL()), default=[]),
-        Field("image", File(IMAGE_TYPES)),
-        Field("image-alt", Text()),
+        *IMAGE_FIELDS,
     ),
 )

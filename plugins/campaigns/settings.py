@@ -14,6 +14,8 @@ CAMPAIGNS_LATEST_NEWS (3)
 
 from dataclasses import dataclass
 
+from records.passes import page_path
+
 DEFAULTS = {
     "CAMPAIGNS_INDEX_URL": "campaigns/",
     "CAMPAIGNS_INDEX_SAVE_AS": "campaigns/index.html",
@@ -31,12 +33,14 @@ class CampaignSettings:
 
 
 def read(settings: dict) -> CampaignSettings:
+    """The settings, with the pages under the prefix of the language being written."""
+
     def get(key):
         return settings.get(key, DEFAULTS[key])
 
     return CampaignSettings(
-        index_url=get("CAMPAIGNS_INDEX_URL"),
-        index_save_as=get("CAMPAIGNS_INDEX_SAVE_AS"),
-        feed_atom=get("CAMPAIGN_FEED_ATOM"),
+        index_url=page_path(settings, get("CAMPAIGNS_INDEX_URL")),
+        index_save_as=page_path(settings, get("CAMPAIGNS_INDEX_SAVE_AS")),
+        feed_atom=page_path(settings, get("CAMPAIGN_FEED_ATOM")),
         latest_news=get("CAMPAIGNS_LATEST_NEWS"),
     )

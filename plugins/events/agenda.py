@@ -29,7 +29,7 @@ class CampaignEvents:
 class Agenda:
     """``refused`` lists (event, FieldError) for the events left out: too many dates."""
 
-    def __init__(self, store, now: datetime, conf, locales: dict):
+    def __init__(self, store, now: datetime, conf, locale):
         self.now = now
         self.conf = conf
         self.views = []
@@ -41,11 +41,9 @@ class Agenda:
             except FieldError as error:
                 self.refused.append((event, error))
                 continue
-            event.view = EventView(event, found, now, conf, locales)
+            event.view = EventView(event, found, now, conf, locale)
             self.views.append(event.view)
             occurrences.extend(found)
-            for translation in store.translations(event):
-                translation.view = EventView(translation, found, now, conf, locales)
         occurrences.sort(key=lambda o: (o.start_utc, o.end_utc, o.event.title))
         self.occurrences = occurrences
         self.upcoming = [o for o in occurrences if not o.is_past(now)]

@@ -7,6 +7,8 @@ and found in the context. Event pages themselves are written by the records core
 from pelican.generators import Generator
 from pelican.paginator import Paginator
 
+from records import ui_text
+
 from . import ical
 from .months import weekday_names, weeks
 from .settings import read
@@ -103,13 +105,23 @@ class EventsGenerator(Generator):
             )
 
     def write_calendars(self, agenda) -> None:
+        """One calendar per event (in the event's own language), and the feeds of all events
+        and of each campaign with only the events written in the language being written: a
+        subscriber's calendar never mixes languages. Each calendar is made only when it is
+        really written (the writer calls it)."""
         conf, now, zones = self.conf, agenda.now, ical.Zones()
         write = self.writer.write_bytes
+
+        def calendar(views: list, name: str):
+            return lambda: ical.calendar(views, conf, now, name, zones)
+
+        def written_in_language(views: list) -> list:
+            return [view for view in views if not getattr(view.event, "untranslated", False)]
+
         for view in agenda.views:
-            name = view.event.title
-            write(view.ics_url, ical.calendar([view], conf, now, name, zones))
-        name = f"{conf.sitename}: events"
-        write(conf.feed_save_as, ical.calendar(agenda.views, conf, now, name, zones))
+            write(view.ics_url, calendar([view], view.event.title))
+        name = f"{conf.sitename}: {ui_text(self.settings).gettext('Events')}"
+        write(conf.feed_save_as, calendar(written_in_language(agenda.views), name))
         for campaign in agenda.campaigns.values():
             name = f"{conf.sitename}: {campaign.link.title}"
-            write(campaign.feed, ical.calendar(campaign.views, conf, now, name, zones))
+            write(campaign.feed, calendar(written_in_language(campaign.views), name))

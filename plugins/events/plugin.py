@@ -1,11 +1,8 @@
 """Wires the events plugin into the records core and Pelican. No state lives here."""
 
-import zoneinfo
-
 from pelican import signals
 
-from i18n.filters import parse_locale
-from records import plugin_enabled
+from records import current_language, plugin_enabled, site_zone
 from records import signals as records_signals
 
 from .agenda import Agenda
@@ -24,16 +21,12 @@ def derive(generator, store):
     settings = generator.settings
     conf = read(settings)
     now = generator.context["now"]
-    locales = {
-        lang: parse_locale(code) for lang, code in (settings.get("I18N_LOCALES") or {}).items()
-    }
-    agenda = Agenda(store, now, conf, locales)
+    locale = current_language(settings).locale
+    agenda = Agenda(store, now, conf, locale)
     for event, error in agenda.refused:
         generator.problem(event.source_path, "recurrence", error.message, error.fix)
         store.skip("event", event.id)
     report_reserved_slugs(generator, store)
-    lang = settings.get("DEFAULT_LANG") or "en"
-    site_zone = zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
     generator.context.update(
         events_agenda=agenda,
         upcoming_events=agenda.upcoming,
@@ -43,8 +36,8 @@ def derive(generator, store):
         events_urls=conf.urls,
         events_feed=conf.feed_save_as,
         events_feed_webcal=webcal_url(conf.absolute(conf.feed_save_as)),
-        events_locale=locales.get(lang) or parse_locale(lang),
-        events_today=now.astimezone(site_zone).date(),
+        events_locale=locale,
+        events_today=now.astimezone(site_zone(settings)).date(),
     )
 
 

@@ -8,7 +8,6 @@ time (:mod:`events.rules`). The number of dates in the window is checked on expa
 """
 
 import re
-import zoneinfo
 from datetime import UTC, datetime
 
 from dateutil.rrule import rrulestr
@@ -20,15 +19,15 @@ from records import (
     DateTime,
     Field,
     FieldError,
-    File,
     Integer,
     List,
     RecordType,
     Ref,
     Text,
     TimeZone,
+    site_zone,
 )
-from records.builtin import IMAGE_TYPES
+from records.builtin import IMAGE_FIELDS
 from records.fields import FieldType
 
 from .occurrences import day_count
@@ -171,10 +170,6 @@ class EventEnd(EventDateTime):
         return end
 
 
-def _site_zone(settings: dict) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
-
-
 def check(values: dict) -> list[tuple[str, str, str]]:
     """Rules across several keys: End after Start in the same form, a rule that fits Start."""
     start, end = values.get("start"), values.get("end")
@@ -240,12 +235,10 @@ EVENT = RecordType(
     template="event",
     url="events/{slug}/",
     save_as="events/{slug}/index.html",
-    lang_url="{lang}/events/{slug}/",
-    lang_save_as="{lang}/events/{slug}/index.html",
     fields=(
-        Field("title", Text(), required=True),
+        Field("title", Text(), required=True, translatable=True),
         # Timezone comes before Start and End: they are read in its zone.
-        Field("timezone", TimeZone(), default=_site_zone),
+        Field("timezone", TimeZone(), default=site_zone),
         Field("start", EventDateTime(), required=True),
         Field("end", EventEnd()),
         Field("location", Text()),
@@ -256,9 +249,8 @@ EVENT = RecordType(
         Field("edition", Integer(minimum=1900, maximum=2200)),
         Field("organizers", List(Ref("partner")), default=[]),
         Field("registration", URL()),
-        Field("image", File(IMAGE_TYPES)),
-        Field("image-alt", Text()),
-        Field("summary", Text()),
+        *IMAGE_FIELDS,
+        Field("summary", Text(max_length=5000, multiline=True), translatable=True),
     ),
     check=check,
     order_by=lambda record: (

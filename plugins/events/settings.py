@@ -31,14 +31,16 @@ EVENTS_CAMPAIGN_URL / _SAVE_AS ("events/campaigns/{campaign}/")       one campai
 EVENTS_FEED_SAVE_AS ("events/events.ics")          every event
 EVENTS_CAMPAIGN_FEED_SAVE_AS ("events/campaigns/{campaign}/events.ics")
 EVENTS_ICS_SAVE_AS ("events/{slug}/{slug}.ics")    one event
-EVENT_URL / EVENT_SAVE_AS ("events/{slug}/")       one event's page (records core settings),
-    and EVENT_LANG_URL / EVENT_LANG_SAVE_AS for its translations.
+EVENT_URL / EVENT_SAVE_AS ("events/{slug}/")       one event's page (records core settings);
+    a translation's page is the same under its language's prefix (``fr/events/{slug}/``).
 
 Later pages of a list follow Pelican's PAGINATION_PATTERNS (``events/page/2/``).
 """
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from records.passes import page_path
 
 MAX_OCCURRENCES = 500
 MAX_DAYS = 62
@@ -96,11 +98,16 @@ def max_days(settings: dict) -> int:
 
 
 def read(settings: dict) -> EventsSettings:
+    """The settings, with the pages and calendars under the prefix of the language being
+    written (every language has its own, with its own titles)."""
     siteurl = (settings.get("SITEURL") or "").rstrip("/")
     urls, save_as = {}, {}
     for page, default in PAGES.items():
-        urls[page] = settings.get(f"EVENTS_{page}_URL", default)
-        save_as[page] = settings.get(f"EVENTS_{page}_SAVE_AS", urls[page] + "index.html")
+        url = settings.get(f"EVENTS_{page}_URL", default)
+        urls[page] = page_path(settings, url)
+        save_as[page] = page_path(
+            settings, settings.get(f"EVENTS_{page}_SAVE_AS", url + "index.html")
+        )
     return EventsSettings(
         window_years=int(settings.get("EVENTS_WINDOW_YEARS", 2)),
         max_occurrences=int(settings.get("EVENTS_MAX_OCCURRENCES", MAX_OCCURRENCES)),
@@ -112,11 +119,14 @@ def read(settings: dict) -> EventsSettings:
         ),
         urls=urls,
         save_as=save_as,
-        feed_save_as=settings.get("EVENTS_FEED_SAVE_AS", "events/events.ics"),
-        campaign_feed_save_as=settings.get(
-            "EVENTS_CAMPAIGN_FEED_SAVE_AS", "events/campaigns/{campaign}/events.ics"
+        feed_save_as=page_path(settings, settings.get("EVENTS_FEED_SAVE_AS", "events/events.ics")),
+        campaign_feed_save_as=page_path(
+            settings,
+            settings.get("EVENTS_CAMPAIGN_FEED_SAVE_AS", "events/campaigns/{campaign}/events.ics"),
         ),
-        ics_save_as=settings.get("EVENTS_ICS_SAVE_AS", "events/{slug}/{slug}.ics"),
+        ics_save_as=page_path(
+            settings, settings.get("EVENTS_ICS_SAVE_AS", "events/{slug}/{slug}.ics")
+        ),
         siteurl=siteurl,
         sitename=settings.get("SITE_SHORTNAME") or settings.get("SITENAME") or "",
     )

@@ -8,8 +8,6 @@ from functools import cached_property
 from babel.dates import get_timezone_location
 from markupsafe import Markup
 
-from i18n.filters import parse_locale
-
 from . import ical, jsonld, links
 from .occurrences import Occurrence, duration
 
@@ -61,7 +59,7 @@ class ZoneTime:
 class EventView:
     """The display-ready facts of one event record (``event.view`` in templates)."""
 
-    def __init__(self, event, occurrences: list, now: datetime, conf, locales: dict):
+    def __init__(self, event, occurrences: list, now: datetime, conf, locale):
         self.event = event
         self.conf = conf
         self.occurrences = occurrences
@@ -90,7 +88,7 @@ class EventView:
         self.absolute_url = conf.absolute(event.url)
         self.feed_webcal = links.webcal_url(conf.absolute(conf.feed_save_as))
         self.uid = ical.uid(event, conf.uid_domain)
-        self.locale = locales.get(event.lang) or parse_locale(event.lang)
+        self.locale = locale  # of the pages being written
 
     # Read when pages are written, not before: the body's links need the whole site known.
     @cached_property

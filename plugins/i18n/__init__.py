@@ -1,27 +1,16 @@
-"""i18n: the theme's UI strings and dates in the site's language.
+"""i18n: the theme's UI strings and dates in the language of each page.
 
 On every generator's Jinja environment this plugin installs
 
-* gettext translations for the site's language (``_``, ``gettext``, ``ngettext`` and
-  ``{% trans %}``), read from the theme's ``messages.po`` and compiled in memory;
-* the filters ``format_date``, ``format_datetime``, ``lang_dir`` and ``lang_name``, and the
-  global ``lang_dir``.
+* gettext for every language of the site (``_``, ``gettext``, ``ngettext``, ``pgettext``,
+  ``npgettext`` and ``{% trans %}``), read from the theme's ``messages.po`` files and compiled
+  in memory; the string is looked up in the catalog of the page being rendered (its ``lang``,
+  given by the records core's writer);
+* the filters ``format_date``, ``format_datetime`` and ``lang_name``, in the page's language.
 
-Settings (all optional; read in :func:`i18n.catalogs.read_settings`):
-
-``DEFAULT_LANG``
-    Pelican's own setting: the language of the UI strings and the default locale of dates.
-``I18N_TRANSLATIONS_DIR``
-    Folder of the catalogs, laid out as ``<dir>/<lang>/LC_MESSAGES/messages.po``.
-    Default: ``<THEME>/translations``.
-``I18N_DOMAIN``
-    Catalog file name without ``.po``. Default: ``"messages"``.
-``I18N_LOCALES``
-    Mapping of a Pelican language code to the Babel locale used for dates and language
-    names, for when the two differ (e.g. ``{"en": "en_GB"}``). Default: ``{}``; a code
-    such as ``fr``, ``pt_BR`` or ``pt-br`` is used as the locale ``fr`` / ``pt_BR``.
-``I18N_RTL_LANGS``
-    Language codes written right to left. Default: ``("ar", "fa", "he", "ur")``.
+The site's languages and their locales come from the records core (``LANGUAGES``, see
+:mod:`records.languages`), and so do the catalogs (``I18N_TRANSLATIONS_DIR``,
+``I18N_DOMAIN``: see :mod:`records.catalogs`), which plugins also use outside templates.
 
 A language without a catalog (such as ``en``, the language the templates are written in)
 gets :class:`gettext.NullTranslations`: the source strings are shown as they are.

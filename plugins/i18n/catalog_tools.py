@@ -1,7 +1,7 @@
 """The theme's catalogs, for maintainers: extract, update, add and check them.
 
 Used by the ``invoke translations-*`` tasks (``tasks.py``) and by ``tests/test_catalogs.py``,
-never at build time: the plugin only reads the catalogs (:mod:`i18n.catalogs`).
+never at build time: the build only reads the catalogs (:mod:`records.catalogs`).
 
 The paths are this repository's: the templates in ``theme/templates``, the extraction config
 ``theme/babel.cfg``, the template catalog ``theme/translations/messages.pot`` and one
@@ -22,7 +22,7 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import PoFileError, read_po
 
-from .catalogs import compile_po
+from records.catalogs import compile_po
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "theme/translations"

@@ -1,100 +1,55 @@
-"""Load a theme catalog, compile it in memory and install it with the filters.
+"""Install the site's UI strings and filters on a generator's Jinja environment.
 
-The only state kept between builds is :data:`_COMPILED`, a cache of compiled catalogs keyed
-by the SHA-256 of the ``.po`` file's bytes: an edited catalog has a new key, so it can never
-serve stale strings.
+Which language a string is shown in is decided as each page is rendered: the ``lang`` the
+records core's writer gives the page. The catalogs come from :mod:`records.catalogs`.
 """
 
 from __future__ import annotations
 
 import gettext
-import hashlib
-import logging
-import os
-from dataclasses import dataclass, field
-from io import BytesIO
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
+from jinja2 import pass_context
+
+from records import plugin_enabled
+from records.catalogs import load_translations, read_settings
+from records.languages import language, site_languages
 
 from .filters import make_filters
 
-logger = logging.getLogger(__name__)
-
-DEFAULT_DOMAIN = "messages"
-DEFAULT_RTL_LANGS = ("ar", "fa", "he", "ur")
-
-# sha256 of a .po file's bytes -> its compiled Translations.
-_COMPILED: dict[str, Translations] = {}
-
-
-@dataclass(frozen=True)
-class I18nSettings:
-    """Every setting this plugin reads, with its default applied."""
-
-    lang: str
-    translations_dir: str
-    domain: str = DEFAULT_DOMAIN
-    locales: dict[str, str] = field(default_factory=dict)
-    rtl_langs: tuple[str, ...] = DEFAULT_RTL_LANGS
-
-
-def read_settings(settings) -> I18nSettings:
-    """Read this plugin's settings from Pelican's, in one place (see the package docstring)."""
-    theme = settings.get("THEME", "")
-    return I18nSettings(
-        lang=settings.get("DEFAULT_LANG") or "en",
-        translations_dir=settings.get("I18N_TRANSLATIONS_DIR")
-        or os.path.join(theme, "translations"),
-        domain=settings.get("I18N_DOMAIN") or DEFAULT_DOMAIN,
-        locales=dict(settings.get("I18N_LOCALES") or {}),
-        rtl_langs=tuple(settings.get("I18N_RTL_LANGS") or DEFAULT_RTL_LANGS),
-    )
-
-
-def catalog_path(conf: I18nSettings, lang: str) -> str | None:
-    """The ``.po`` file for ``lang`` (``pt_BR``, then ``pt``), or None if there is none."""
-    candidates = [lang, lang.replace("-", "_"), lang.replace("-", "_").split("_")[0]]
-    for code in dict.fromkeys(candidates):
-        path = os.path.join(conf.translations_dir, code, "LC_MESSAGES", conf.domain + ".po")
-        if os.path.isfile(path):
-            return path
-    return None
-
-
-def compile_po(data: bytes, lang: str) -> Translations:
-    """Compile the bytes of a ``.po`` file to Translations, without writing a ``.mo``."""
-    catalog = read_po(BytesIO(data), locale=lang.replace("-", "_"))
-    buffer = BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return Translations(fp=buffer)
-
-
-def load_translations(conf: I18nSettings, lang: str) -> gettext.NullTranslations:
-    """Translations for ``lang``, from the cache when the catalog's content is unchanged."""
-    path = catalog_path(conf, lang)
-    if path is None:
-        logger.debug(
-            "i18n: no catalog for %r in %s; UI strings stay as written", lang, conf.translations_dir
-        )
-        return gettext.NullTranslations()
-    with open(path, "rb") as f:
-        data = f.read()
-    key = hashlib.sha256(data).hexdigest()
-    if key not in _COMPILED:
-        _COMPILED[key] = compile_po(data, lang)
-    return _COMPILED[key]
-
 
 def install(generator) -> None:
-    """Install translations, filters and globals on one generator's Jinja environment."""
+    """Install translations for every language of the site, filters and globals on one
+    generator's Jinja environment. Which language a string is shown in is decided as each
+    page is rendered: the ``lang`` of the page (see :mod:`i18n.filters`)."""
     env = getattr(generator, "env", None)
-    if env is None:
+    if env is None or not plugin_enabled(generator.settings, "i18n"):
         return
-    conf = read_settings(generator.settings)
-    env.install_gettext_translations(load_translations(conf, conf.lang), newstyle=True)
-    filters = make_filters(conf)
-    env.filters.update(filters)
-    env.globals["lang_dir"] = filters["lang_dir"]
+    settings = generator.settings
+    conf = read_settings(settings)
+    default = language(settings)
+    catalogs = {lang.code: load_translations(conf, lang.code) for lang in site_languages(settings)}
+
+    def catalog(context) -> gettext.NullTranslations:
+        lang = context.get("lang")
+        return catalogs.get(getattr(lang, "code", None)) or catalogs[default.code]
+
+    @pass_context
+    def gettext_(context, message):
+        return catalog(context).gettext(message)
+
+    @pass_context
+    def ngettext(context, singular, plural, number):
+        return catalog(context).ngettext(singular, plural, number)
+
+    @pass_context
+    def pgettext(context, message_context, message):
+        return catalog(context).pgettext(message_context, message)
+
+    @pass_context
+    def npgettext(context, message_context, singular, plural, number):
+        return catalog(context).npgettext(message_context, singular, plural, number)
+
+    env.install_gettext_callables(
+        gettext_, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext
+    )
+    env.filters.update(make_filters(settings))

@@ -1,72 +1,84 @@
-"""Jinja filters for dates and language direction, bound to the site's settings."""
+"""Jinja filters for dates and language names, in the language of the page being written.
+
+The page's language is the ``lang`` the kit's writer gives every page (a
+:class:`records.languages.Language`); a filter's ``lang`` argument (a code or a Language)
+overrides it. Locales come from the records core's one table of the site's languages.
+"""
 
 from __future__ import annotations
 
-import logging
 from datetime import UTC
 
-from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
+from babel.numbers import format_decimal
+from jinja2 import pass_context
+from markupsafe import Markup
 
-logger = logging.getLogger(__name__)
-
-
-def parse_locale(code: str) -> Locale:
-    """The Babel locale for a language code such as ``en``, ``fr``, ``pt_BR`` or ``pt-br``.
-
-    An unknown code falls back to its language part, then to English, with a warning.
-    """
-    normalised = code.replace("-", "_")
-    for candidate in dict.fromkeys([normalised, normalised.split("_")[0]]):
-        try:
-            return Locale.parse(candidate)
-        except (UnknownLocaleError, ValueError):
-            continue
-    logger.warning("i18n: unknown language code %r; dates fall back to English", code)
-    return Locale.parse("en")
+from records.languages import Language, language
 
 
-def make_filters(conf) -> dict:
-    """The filters, closed over ``conf`` (an :class:`i18n.catalogs.I18nSettings`)."""
+def make_filters(settings: dict) -> dict:
+    """The filters, closed over the site's ``settings``."""
 
-    locales: dict[str, Locale] = {}  # this build's parsed locales; dies with the environment
+    def current(context, lang=None) -> Language:
+        if isinstance(lang, Language):
+            return lang
+        if lang:
+            return language(settings, str(lang))
+        found = context.get("lang") if context is not None else None
+        return found if isinstance(found, Language) else language(settings)
 
-    def locale_for(lang: str | None) -> Locale:
-        lang = lang or conf.lang
-        if lang not in locales:
-            locales[lang] = parse_locale(conf.locales.get(lang, lang))
-        return locales[lang]
-
-    def format_date(value, format: str = "long", lang: str | None = None) -> str:
-        """``{{ article.date|format_date }}``: ``March 12, 2025`` (en), ``12 mars 2025`` (fr).
+    @pass_context
+    def format_date(context, value, format: str = "long", lang=None) -> str:
+        """``{{ article.date|format_date }}``: ``12 March 2025`` (en), ``12 mars 2025`` (fr).
 
         ``format`` is ``short``, ``medium``, ``long``, ``full`` or a Babel date pattern.
         """
         if not value:
             return ""
-        return babel_format_date(value, format=format, locale=locale_for(lang))
+        return babel_format_date(value, format=format, locale=current(context, lang).locale)
 
-    def format_datetime(value, format: str = "long", lang: str | None = None) -> str:
+    @pass_context
+    def format_datetime(context, value, format: str = "long", lang=None) -> str:
         """Like ``format_date``, with the time, in the value's own time zone (naive: as is)."""
         if not value:
             return ""
         tzinfo = getattr(value, "tzinfo", None) or UTC
-        return babel_format_datetime(value, format=format, tzinfo=tzinfo, locale=locale_for(lang))
+        locale = current(context, lang).locale
+        return babel_format_datetime(value, format=format, tzinfo=tzinfo, locale=locale)
 
-    def lang_dir(lang: str | None = None) -> str:
-        """``"rtl"`` for a right-to-left language (ar, fa, he, ur by default), else ``"ltr"``."""
-        code = (lang or conf.lang).replace("-", "_").split("_")[0].lower()
-        return "rtl" if code in conf.rtl_langs else "ltr"
+    @pass_context
+    def lang_name(context, code: str, in_lang=None) -> str:
+        """A language's name, by default in that language itself: ``fr`` -> ``Français``."""
+        named = language(settings, code)
+        if in_lang is None:
+            return named.name
+        return named.locale.get_language_name(current(context, in_lang).locale) or code
 
-    def lang_name(lang: str, in_lang: str | None = None) -> str:
-        """A language's name, by default in that language itself: ``fr`` -> ``français``."""
-        locale = locale_for(lang)
-        return locale.get_display_name(locale_for(in_lang) if in_lang else locale) or lang
+    @pass_context
+    def lang_attr(context, item) -> Markup:
+        """`` lang="en"`` on an element whose text is in another language than the page's
+        (``<h1{{ article|lang_attr }}>``); nothing when it is the page's. ``item`` is a
+        content object or a language code."""
+        code = item if isinstance(item, str) else getattr(item, "lang", None)
+        if not code or code == current(context).code:
+            return Markup("")
+        return Markup(' lang="{}"').format(language(settings, code).tag)
+
+    @pass_context
+    def filesize(context, size: int) -> str:
+        """A size a reader can judge a download by, in the page's language: "820 KB"."""
+        locale = current(context).locale
+        kilobytes = size / 1000
+        if kilobytes < 1000:
+            return f"{format_decimal(max(1, round(kilobytes)), locale=locale)} KB"
+        return f"{format_decimal(round(kilobytes / 1000, 1), locale=locale)} MB"
 
     return {
         "format_date": format_date,
         "format_datetime": format_datetime,
-        "lang_dir": lang_dir,
         "lang_name": lang_name,
+        "lang_attr": lang_attr,
+        "filesize": filesize,
     }

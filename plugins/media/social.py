@@ -1,8 +1,10 @@
 """Plan the share cards and the posters of a build from its content; attach them after the run.
 
-Templates read ``share_cards`` (a dict: the page's output file → :class:`CardInfo`, with the
-site's own card under ``""``) in ``partials/social_meta.html``, and ``edition.poster`` (a
-:class:`PosterFiles`) in ``partials/poster_link.html``.
+Every news post, event, campaign and edition, and each translation, gets its own card, drawn
+in its own language, as ``item.share_card`` (a :class:`CardInfo`); the site has one per
+language in ``site_cards`` (language code → :class:`CardInfo`). Templates read them in
+``partials/social_meta.html``, and ``edition.poster`` (a :class:`PosterFiles`) in
+``partials/poster_link.html``.
 """
 
 import html
@@ -12,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from babel.dates import format_date, format_skeleton
+
+from records.languages import language, site_languages
 
 from .drawing import Poster, ShareCard
 from .pipeline import OutputFile, Ticket
@@ -40,20 +44,12 @@ def plain(text) -> str:
     return html.unescape(_TAGS.sub("", str(text or ""))).strip()
 
 
-def _locale(settings: dict, lang: str | None) -> str:
-    lang = lang or settings.get("DEFAULT_LANG") or "en"
-    return (settings.get("I18N_LOCALES") or {}).get(lang, lang).replace("-", "_")
-
-
 def _day(value, settings, lang) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
         value = value.date()
-    try:
-        return format_date(value, "long", locale=_locale(settings, lang))
-    except (ValueError, LookupError):
-        return value.isoformat()
+    return format_date(value, "long", locale=language(settings, lang).locale)
 
 
 def _colour(campaign, default: str) -> str:
@@ -80,14 +76,15 @@ def _articles(context) -> list:
 
 
 def card_items(context: dict, settings: dict, default_colour: str):
-    """(save_as, name, ShareCard) for every page that gets its own card, and the site's."""
+    """(item, name, ShareCard) for every page that gets its own card, and the site's card in
+    each language (the item then being the language's code)."""
     store = context.get("records")
     site = plain(settings.get("SITE_SHORTNAME") or settings.get("SITENAME"))
     for article in _articles(context):
         campaigns = getattr(article, "campaign", None) or []
         campaign = campaigns[0] if campaigns else None
         yield (
-            article.save_as,
+            article,
             f"news-{article.slug}-{article.lang}",
             ShareCard(
                 title=plain(article.title),
@@ -100,7 +97,7 @@ def card_items(context: dict, settings: dict, default_colour: str):
     for event in _with_translations(store, "event"):
         campaign = getattr(event, "campaign", None)
         yield (
-            event.save_as,
+            event,
             f"event-{event.id}-{event.lang}",
             ShareCard(
                 title=plain(event.title),
@@ -112,13 +109,10 @@ def card_items(context: dict, settings: dict, default_colour: str):
         )
     for campaign in _with_translations(store, "campaign"):
         month, day = getattr(campaign, "day", None) or (1, 1)
-        try:
-            locale = _locale(settings, campaign.lang)
-            when = format_skeleton("MMMMd", date(2000, month, day), locale=locale)
-        except (ValueError, LookupError):
-            when = f"{month:02d}-{day:02d}"
+        locale = language(settings, campaign.lang).locale
+        when = format_skeleton("MMMMd", date(2000, month, day), locale=locale)
         yield (
-            campaign.save_as,
+            campaign,
             f"campaign-{campaign.id}-{campaign.lang}",
             ShareCard(
                 title=plain(campaign.title),
@@ -133,7 +127,7 @@ def card_items(context: dict, settings: dict, default_colour: str):
         if campaign is None or not getattr(edition, "theme", None):
             continue
         yield (
-            edition.save_as,
+            edition,
             f"edition-{campaign.id}-{edition.year}-{edition.lang}",
             ShareCard(
                 title=plain(edition.theme),
@@ -143,38 +137,41 @@ def card_items(context: dict, settings: dict, default_colour: str):
                 colour=_colour(campaign, default_colour),
             ),
         )
-    yield (
-        "",
-        "site",
-        ShareCard(
-            title=plain(settings.get("SITENAME")),
-            kicker="",
-            date="",
-            site=site,
-            colour=default_colour,
-        ),
-    )
+    for each in site_languages(settings):
+        yield (
+            each.code,
+            f"site-{each.code}",
+            ShareCard(
+                title=plain(each.sitename or settings.get("SITENAME")),
+                kicker="",
+                date="",
+                site=site,
+                colour=default_colour,
+            ),
+        )
 
 
-def plan_cards(context, settings, pipeline, conf) -> list[tuple[str, ShareCard, Ticket]]:
+def plan_cards(context, settings, pipeline, conf) -> list[tuple[object, ShareCard, Ticket]]:
     planned = []
-    for save_as, name, recipe in card_items(context, settings, conf.card_colour):
-        if save_as is None:
-            continue
+    for item, name, recipe in card_items(context, settings, conf.card_colour):
         safe = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-")
-        planned.append((save_as, recipe, pipeline.submit_drawing(recipe, conf.card_output, safe)))
+        planned.append((item, recipe, pipeline.submit_drawing(recipe, conf.card_output, safe)))
     return planned
 
 
 def attach_cards(context, planned) -> None:
-    cards = {}
-    for save_as, recipe, ticket in planned:
-        item = ticket.file("card", "png")
-        if item is None:
+    site_cards = {}
+    for item, recipe, ticket in planned:
+        drawn = ticket.file("card", "png")
+        if drawn is None:
             continue
         text = " — ".join(part for part in (recipe.kicker, recipe.title, recipe.date) if part)
-        cards[save_as] = CardInfo(item.url, item.width, item.height, recipe.title, text)
-    context["share_cards"] = cards
+        card = CardInfo(drawn.url, drawn.width, drawn.height, recipe.title, text)
+        if isinstance(item, str):
+            site_cards[item] = card
+        else:
+            item.share_card = card
+    context["site_cards"] = site_cards
 
 
 def plan_posters(context, settings, pipeline, conf) -> list[tuple[object, str, Ticket]]:

@@ -7,20 +7,9 @@ a country come after the named countries (their labels are UI strings, in the te
 import unicodedata
 from dataclasses import dataclass, field
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 
 INTERNATIONAL = "international"
-
-
-def locale_for(lang: str, settings: dict) -> Locale:
-    """The Babel locale of ``lang`` (``I18N_LOCALES`` may map it), English if unknown."""
-    code = (settings.get("I18N_LOCALES") or {}).get(lang, lang).replace("-", "_")
-    for candidate in dict.fromkeys([code, code.split("_")[0], "en"]):
-        try:
-            return Locale.parse(candidate)
-        except (UnknownLocaleError, ValueError):
-            continue
-    return Locale("en")
 
 
 def country_name(code: str | None, locale: Locale) -> str:

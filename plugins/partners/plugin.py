@@ -3,14 +3,15 @@
 import logging
 import os
 
+from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
 import media
-from records import plugin_enabled
+from records import current_language, in_default_language, language, plugin_enabled
 from records.signals import record_types, records_ready
 
-from .directory import build_directory, country_name, locale_for
+from .directory import build_directory, country_name
 from .history import derive
 from .logos import from_ticket, monogram
 from .schema import partner_type
@@ -66,19 +67,27 @@ def attach_logos(generator, originals: list, translations: list, conf: PartnerSe
 
 
 def on_records_ready(generator, store) -> None:
+    """Sent once per language, with that language's view of the records: the logos are
+    processed once (for every partner and translation), the history and the directory for
+    each language."""
     settings = generator.settings
     if "partner" not in store.types:
         return
     conf = PartnerSettings.from_pelican(settings)
-    originals = store.all("partner")
-    translations = [t for record in originals for t in store.translations(record)]
-    attach_logos(generator, originals, translations, conf)
-    history = derive(store, generator.context.get("articles", []), {p.id for p in originals})
-    for record in originals + translations:
+    if in_default_language(settings):
+        every = generator.store  # the records themselves, every language
+        originals = every.all("partner")
+        translations = [t for record in originals for t in every.translations(record)]
+        attach_logos(generator, originals, translations, conf)
+    partners = store.all("partner")
+    history = derive(store, generator.context.get("articles", []), {p.id for p in partners})
+    for record in partners:
         record.history = history[record.id]
-    locale = locale_for(settings.get("DEFAULT_LANG") or "en", settings)
     generator.context[CONTEXT_KEY] = build_directory(
-        originals, conf.kinds, locale, (conf.index_url, conf.countries_url)
+        partners,
+        conf.kinds,
+        current_language(settings).locale,
+        (conf.index_url, conf.countries_url),
     )
 
 
@@ -93,8 +102,9 @@ class PartnersGenerator(Generator):
         if directory is None:
             return
         conf = PartnerSettings.from_pelican(self.settings)
-        media.pipeline_for(self.context).write(writer)
-        self._write_monograms(writer)
+        if in_default_language(self.settings):  # the logos serve every language
+            media.pipeline_for(self.context).write(writer)
+            self._write_monograms(writer)
         pages = (
             (conf.index_save_as, conf.index_url, "partners"),
             (conf.countries_save_as, conf.countries_url, "partner_countries"),
@@ -113,7 +123,7 @@ class PartnersGenerator(Generator):
             )
 
     def _write_monograms(self, writer) -> None:
-        records = self.context["records"]
+        records = self.context["records"].store  # every language's partners
         everyone = list(records.all("partner"))
         everyone += [t for record in everyone for t in records.translations(record)]
         monograms = {}  # a translation shares its original's drawing
@@ -130,15 +140,13 @@ def get_generators(pelican):
 
 
 def install_filters(generator) -> None:
-    """``{{ code|country_name }}``: a country's name in the page's (or the site's) language."""
+    """``{{ code|country_name }}``: a country's name in the page's language."""
     settings = generator.settings
-    locales = {}
 
-    def country(code, lang=None):
-        lang = lang or settings.get("DEFAULT_LANG") or "en"
-        if lang not in locales:
-            locales[lang] = locale_for(lang, settings)
-        return country_name(code, locales[lang])
+    @pass_context
+    def country(context, code):
+        page = context.get("lang")
+        return country_name(code, (page or language(settings)).locale)
 
     generator.env.filters["country_name"] = country
     generator.env.filters["organization_data"] = organization_data

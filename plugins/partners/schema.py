@@ -17,10 +17,8 @@ def partner_type(conf: PartnerSettings) -> RecordType:
         template="partner",
         url="partners/{slug}/",
         save_as="partners/{slug}/index.html",
-        lang_url="{lang}/partners/{slug}/",
-        lang_save_as="{lang}/partners/{slug}/index.html",
         fields=(
-            Field("title", Text(), required=True),
+            Field("title", Text(), required=True, translatable=True),
             Field("website", URL(), required=True),
             Field("logo", File(IMAGE_TYPES)),
             Field("country", Country(extra=("international",))),

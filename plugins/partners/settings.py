@@ -13,7 +13,8 @@ PARTNER_LOGO_MAX_UPSCALE (4)
 PARTNER_LOGO_OUTPUT ("images/partners")
     Folder of the output where processed logos and monograms are written.
 PARTNER_URL, PARTNER_SAVE_AS ("partners/{slug}/", "partners/{slug}/index.html")
-    A partner's own page (the records core reads these; also ``PARTNER_LANG_URL``…).
+    A partner's own page (the records core reads these; a translation's
+    page is the same under its language's prefix).
 PARTNERS_INDEX_URL, PARTNERS_INDEX_SAVE_AS ("partners/", "partners/index.html")
     The directory, grouped by kind then country. An empty SAVE_AS writes no directory.
 PARTNERS_COUNTRIES_URL, PARTNERS_COUNTRIES_SAVE_AS ("partners/countries/", …/index.html)
@@ -21,6 +22,8 @@ PARTNERS_COUNTRIES_URL, PARTNERS_COUNTRIES_SAVE_AS ("partners/countries/", …/i
 """
 
 from dataclasses import dataclass
+
+from records.passes import page_path
 
 DEFAULT_KINDS = ("promoter", "coordinator", "partner", "member", "supporter")
 
@@ -52,8 +55,14 @@ class PartnerSettings:
             logo_scales=tuple(int(s) for s in settings.get("PARTNER_LOGO_SCALES") or (1, 2)),
             logo_max_upscale=float(settings.get("PARTNER_LOGO_MAX_UPSCALE") or 4.0),
             logo_output=(settings.get("PARTNER_LOGO_OUTPUT") or cls.logo_output).strip("/"),
-            index_url=settings.get("PARTNERS_INDEX_URL", cls.index_url),
-            index_save_as=settings.get("PARTNERS_INDEX_SAVE_AS", cls.index_save_as),
-            countries_url=settings.get("PARTNERS_COUNTRIES_URL", cls.countries_url),
-            countries_save_as=settings.get("PARTNERS_COUNTRIES_SAVE_AS", cls.countries_save_as),
+            index_url=page_path(settings, settings.get("PARTNERS_INDEX_URL", cls.index_url)),
+            index_save_as=page_path(
+                settings, settings.get("PARTNERS_INDEX_SAVE_AS", cls.index_save_as)
+            ),
+            countries_url=page_path(
+                settings, settings.get("PARTNERS_COUNTRIES_URL", cls.countries_url)
+            ),
+            countries_save_as=page_path(
+                settings, settings.get("PARTNERS_COUNTRIES_SAVE_AS", cls.countries_save_as)
+            ),
         )

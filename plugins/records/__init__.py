@@ -7,6 +7,7 @@ collects every content error of the build and writes one page per record through
 writer. See ``docs/architecture.md``.
 """
 
+from .catalogs import ui_text
 from .fields import (
     URL,
     Boolean,
@@ -25,9 +26,12 @@ from .fields import (
     TimeZone,
 )
 from .issues import ContentError, ContentIssue
+from .languages import Language, language, site_languages
+from .passes import current_language, in_default_language, page_path
 from .plugin import register
 from .schema import Field, RecordType
 from .settings import plugin_enabled
+from .site import site_zone
 from .today import build_now
 
 __all__ = [
@@ -44,6 +48,7 @@ __all__ = [
     "FieldError",
     "File",
     "Integer",
+    "Language",
     "List",
     "MonthDay",
     "RecordType",
@@ -51,6 +56,13 @@ __all__ = [
     "Text",
     "TimeZone",
     "build_now",
+    "current_language",
+    "in_default_language",
+    "language",
+    "page_path",
     "plugin_enabled",
     "register",
+    "site_languages",
+    "site_zone",
+    "ui_text",
 ]

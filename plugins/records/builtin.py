@@ -2,7 +2,6 @@
 so that a bad value is named instead of reaching a page, and the kit's."""
 
 from .fields import (
-    Boolean,
     Choice,
     FieldError,
     FieldType,
@@ -20,7 +19,10 @@ from .schema import ContentFields, Field
 from .slugs import Slug
 
 # Shared by every kind that has a lead image; the core checks the pair (see parse_fields).
-IMAGE_FIELDS = (Field("image", File(IMAGE_TYPES)), Field("image-alt", Text(max_length=500)))
+IMAGE_FIELDS = (
+    Field("image", File(IMAGE_TYPES)),
+    Field("image-alt", Text(max_length=500), translatable=True),
+)
 
 
 class Language(FieldType):
@@ -75,22 +77,21 @@ class Moment(FieldType):
 
 STATUSES = ("published", "draft", "hidden")
 _SHARED = (
-    Field("title", Text(max_length=200), required=True),
+    Field("title", Text(max_length=200), required=True, translatable=True),
     Field("date", Moment()),
-    Field("modified", Moment()),
-    Field("summary", Text(max_length=5000, multiline=True)),
+    Field("modified", Moment(), translatable=True),
+    Field("summary", Text(max_length=5000, multiline=True), translatable=True),
     Field("slug", Slug()),
-    Field("lang", Language()),
-    Field("translation", Boolean()),
-    Field("status", Choice(STATUSES)),
+    Field("lang", Language(), translatable=True),
+    Field("status", Choice(STATUSES), translatable=True),
 )
 
 # Pelican's own keys, by kind of content.
 PELICAN_KEYS = {
     "article": (
         *_SHARED,
-        Field("category", Names()),
-        Field("tags", Names()),
+        Field("category", Names(), translatable=True),
+        Field("tags", Names(), translatable=True),
         Field("author", Names()),
         Field("authors", Names()),
     ),
@@ -100,9 +101,8 @@ PELICAN_KEYS = {
 # Keys every record may carry besides its type's own fields.
 RECORD_KEYS = (
     Field("slug", Slug()),
-    Field("lang", Language()),
-    Field("translation", Boolean()),
-    Field("summary", Text(max_length=5000, multiline=True)),
+    Field("lang", Language(), translatable=True),
+    Field("summary", Text(max_length=5000, multiline=True), translatable=True),
 )
 
 PELICAN_CONTENT_FIELDS = (

@@ -9,9 +9,13 @@
     }
 
 Each entry may give ``name`` (in the language itself; default: Babel's, capitalised),
-``locale`` (a Babel locale; default: the code) and ``direction`` (``ltr`` or ``rtl``;
-default: Babel's). Without ``LANGUAGES`` a site has one language, ``DEFAULT_LANG``, whose
-locale ``I18N_LOCALES`` may still give.
+``locale`` (a Babel locale; default: the code), ``direction`` (``ltr`` or ``rtl``; default:
+Babel's), and the site's ``sitename`` and ``description`` in that language (default:
+``SITENAME`` and ``SITE_DESCRIPTION``). Without ``LANGUAGES`` a site has one language,
+``DEFAULT_LANG``, whose locale ``I18N_LOCALES`` may still give.
+
+Pages in the default language sit at the root of the site, or under ``<code>/`` like the
+others when ``DEFAULT_LANG_PREFIXED`` is True (see :func:`path_prefix`).
 
 A mistake here is the maintainer's, not an editor's: it stops the build at its start with
 one line naming the setting.
@@ -33,12 +37,17 @@ class LanguageSettingError(ContentError):
     """A wrong ``LANGUAGES``/``DEFAULT_LANG`` setting: the build stops at its start."""
 
 
+OPTIONS = frozenset({"name", "locale", "direction", "sitename", "description"})
+
+
 @dataclass(frozen=True)
 class Language:
     code: str  # as content files write it in Lang, and as URLs show it (``fr``)
     name: str  # in the language itself (``Français``)
     locale: Locale
     direction: str  # "ltr" or "rtl"
+    sitename: str | None = None  # the site's name in this language, if it has its own
+    description: str | None = None
 
     @property
     def tag(self) -> str:
@@ -60,9 +69,9 @@ def _language(code: str, options: dict) -> Language:
         raise LanguageSettingError(
             f'LANGUAGES: "{code}" is not a language code — write a code such as fr or pt-br'
         )
-    if not isinstance(options, dict) or set(options) - {"name", "locale", "direction"}:
+    if not isinstance(options, dict) or set(options) - OPTIONS:
         raise LanguageSettingError(
-            f"LANGUAGES: {code}: give a dict with any of name, locale, direction"
+            f"LANGUAGES: {code}: give a dict with any of " + ", ".join(sorted(OPTIONS))
         )
     locale = _parse_locale(options.get("locale") or code, f"LANGUAGES: {code}: locale")
     direction = options.get("direction") or (
@@ -70,8 +79,15 @@ def _language(code: str, options: dict) -> Language:
     )
     if direction not in ("ltr", "rtl"):
         raise LanguageSettingError(f"LANGUAGES: {code}: direction — write ltr or rtl")
-    name = options.get("name") or (locale.display_name or code)
-    return Language(code, name[:1].upper() + name[1:], locale, direction)
+    name = options.get("name") or locale.get_language_name(locale) or code
+    return Language(
+        code,
+        name[:1].upper() + name[1:],
+        locale,
+        direction,
+        options.get("sitename"),
+        options.get("description"),
+    )
 
 
 @functools.lru_cache(maxsize=32)
@@ -97,3 +113,22 @@ def site_languages(settings: dict) -> tuple[Language, ...]:
 
 def language_codes(settings: dict) -> tuple[str, ...]:
     return tuple(language.code for language in site_languages(settings))
+
+
+def language(settings: dict, code: str | None = None) -> Language:
+    """The site's language ``code`` (default: ``DEFAULT_LANG``); for a code the site does not
+    list (content already refused for it), a plain one made from Babel."""
+    languages = site_languages(settings)
+    for found in languages:
+        if found.code == (code or languages[0].code):
+            return found
+    return _language(code, {}) if code and CODE.fullmatch(code) else languages[0]
+
+
+def path_prefix(code: str, settings: dict) -> str:
+    """Where the pages of a language sit: ``"fr/"``, or ``""`` for the default language unless
+    ``DEFAULT_LANG_PREFIXED`` is set."""
+    default = settings.get("DEFAULT_LANG") or "en"
+    if code == default and not settings.get("DEFAULT_LANG_PREFIXED"):
+        return ""
+    return f"{code}/"

@@ -14,10 +14,12 @@ generator.
 from pelican import signals
 
 from .builtin import PELICAN_CONTENT_FIELDS, PELICAN_KEYS
+from .languages import language_codes
 from .markdown import SOURCE_KEY
 from .schema import parse_fields, unknown_keys
 from .settings import plugin_enabled
 from .slugs import MAX_SLUG_LENGTH, slug_from_title, slug_problem
+from .translations import split_language
 
 BUILD_KEY = "records_build"  # the context entry of this run's Build, set by RecordsGenerator
 
@@ -43,7 +45,16 @@ def check(generator, kind: str, metadata: dict) -> None:
         metadata.pop(key, None)
     declared = tuple(f for f in PELICAN_KEYS[kind] if f.name in source.keys)
     problems = [*source.problems, *parse_fields(declared, metadata, settings).problems]
-    if "slug" not in source.keys and "title" in metadata and not problems:
+    original, code = split_language(path, language_codes(settings))
+    metadata["translation_key"] = original
+    metadata["file_keys"] = source.keys
+    if code:
+        problems.extend(_language_from_name(metadata, code, source.keys))
+        # Shared with the original, which may not be read yet: the records generator copies
+        # its date and slug in once every file is read (these only satisfy Pelican meanwhile).
+        metadata.setdefault("date", build.now)
+        metadata.setdefault("slug", "translation")
+    elif "slug" not in source.keys and "title" in metadata and not problems:
         slug = slug_from_title(str(metadata["title"]), settings)
         trouble = slug_problem(slug, settings) if slug else "has no letters or digits"
         if trouble:
@@ -59,6 +70,20 @@ def check(generator, kind: str, metadata: dict) -> None:
         build.issues.add(path, field, message, fix)
     if problems:
         metadata["status"] = "skip"
+
+
+def _language_from_name(metadata: dict, code: str, keys) -> list:
+    written = metadata.get("lang")
+    metadata["lang"] = code
+    if "lang" in keys and written != code:
+        return [
+            (
+                "lang",
+                f'says "{written}" but the file name says "{code}"',
+                "remove the Lang line: a translation's language comes from its file name",
+            )
+        ]
+    return []
 
 
 def check_article(generator, metadata: dict) -> None:

@@ -2,9 +2,12 @@
 
 from pelican import signals
 
+from . import passes
+from . import settings as records_settings
 from .build import Build
-from .generator import RecordsGenerator
+from .generator import PASSES_KEY, RecordsGenerator
 from .issues import QuietContentError
+from .languages import LanguageSettingError, site_languages
 from .markdown import use_kit_reader
 from .pelican_content import connect as check_pelican_content_as_read
 from .settings import plugin_enabled
@@ -26,11 +29,36 @@ def start_build(pelican):
 
 def stop_before_writing(generators):
     """Every context is built: stop a strict build with errors, or note the paths that
-    Pelican's static generator will copy, for the writer made next."""
+    Pelican's static generator will copy, for the writer made next, and make every
+    page-writing generator write once per language."""
     for generator in generators:
         if isinstance(generator, RecordsGenerator):
             generator.build.stop_if_strict()
             generator.build.reserved = reserved_paths(generator.context, generator.settings)
+            passes.install(generators, generator.context[PASSES_KEY])
+
+
+def align_settings(pelican):
+    """initialized: the settings the kit's languages rely on (docs/maintainers.md).
+
+    Pelican pairs translations by ``*_TRANSLATION_ID``: the kit pairs them by file name (see
+    records.translations), through the ``translation_key`` each file is given as it is read.
+    A translation's page is its original's under the language's prefix, whatever the site's
+    ``*_LANG_URL`` said; with ``DEFAULT_LANG_PREFIXED`` the default language's too.
+    """
+    settings = pelican.settings
+    if not plugin_enabled(settings, "records"):
+        return
+    site_languages(settings)  # a wrong LANGUAGES stops the build here, with one line
+    if records_settings.get(settings, "UNTRANSLATED_CONTENT") not in ("show", "hide"):
+        raise LanguageSettingError('UNTRANSLATED_CONTENT: write "show" or "hide"')
+    settings["ARTICLE_TRANSLATION_ID"] = settings["PAGE_TRANSLATION_ID"] = "translation_key"
+    prefix = "{lang}/" if records_settings.get(settings, "DEFAULT_LANG_PREFIXED") else ""
+    for kind in ("ARTICLE", "PAGE", "DRAFT", "DRAFT_PAGE"):
+        for suffix in ("URL", "SAVE_AS"):
+            neutral = (settings.get(f"{kind}_{suffix}") or "").removeprefix("{lang}/")
+            settings[f"{kind}_LANG_{suffix}"] = "{lang}/" + neutral if neutral else ""
+            settings[f"{kind}_{suffix}"] = prefix + neutral if neutral else ""
 
 
 def make_writer(pelican):
@@ -48,6 +76,7 @@ def finish_build(pelican):
 
 def register():
     QuietContentError.install()
+    signals.initialized.connect(align_settings)
     signals.readers_init.connect(use_kit_reader)
     check_pelican_content_as_read()
     signals.static_generator_finalized.connect(refuse_unsafe_files)

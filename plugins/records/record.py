@@ -2,6 +2,7 @@
 
 from pelican.contents import Content
 
+from .languages import path_prefix
 from .markdown import SOURCE_KEY
 from .schema import RESERVED_ATTRIBUTES, RecordType
 
@@ -51,4 +52,7 @@ class Record(Content):
         return values
 
     def _expand_settings(self, key: str, klass: str | None = None) -> str:
-        return self.record_type.setting(self.settings, key).format(**self.url_format)
+        """``url`` or ``save_as`` (Pelican asks for ``lang_url`` outside the default
+        language): the type's path under the record's language prefix."""
+        pattern = self.record_type.setting(self.settings, key.removeprefix("lang_"))
+        return path_prefix(self.lang, self.settings) + pattern.format(**self.url_format)

@@ -10,12 +10,18 @@ from .fields import FieldError, FieldType, List, ParseContext, Ref, did_you_mean
 
 @dataclass(frozen=True)
 class Field:
-    """One metadata key. ``default`` may be a callable taking the settings."""
+    """One metadata key. ``default`` may be a callable taking the settings.
+
+    ``translatable`` keys hold text a translation gives in its own language (a title, a
+    theme); every other key is language-neutral (a date, a place, a website, a list of
+    partners): written once, in the original, and shared by its translations.
+    """
 
     name: str
     type: FieldType
     required: bool = False
     default: Any = None
+    translatable: bool = False
 
     @property
     def attribute(self) -> str:
@@ -44,7 +50,8 @@ class RecordType:
     """A kind of record: where its files live, its fields, and how its pages are named.
 
     ``url``/``save_as`` are defaults; a site overrides them with ``<NAME>_URL`` and
-    ``<NAME>_SAVE_AS`` settings (and ``<NAME>_LANG_URL``/``_LANG_SAVE_AS`` for translations),
+    ``<NAME>_SAVE_AS`` settings; a record in another language than the default has the same
+    paths under that language's prefix (:func:`records.languages.path_prefix`),
     as with Pelican's own content. ``template`` is None for records without a page of their
     own. ``identify`` returns a record's id from its source path (relative to the content
     folder) and its metadata, parsed values over raw ones; ``check`` receives the parsed
@@ -61,8 +68,6 @@ class RecordType:
     template: str | None = None
     url: str = ""
     save_as: str = ""
-    lang_url: str = ""
-    lang_save_as: str = ""
     identify: Callable[[str, dict], str] = _file_stem
     check: Callable | None = None
     order_by: Callable | None = None

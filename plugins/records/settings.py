@@ -14,6 +14,14 @@ TRUST_RAW_HTML (False)
 CONTENT_MAX_BYTES (1_000_000)
     Largest Markdown file read; a larger one is a content error. A megabyte is several
     hundred pages of text: anything bigger is a mistake or an attempt to slow the build.
+DEFAULT_LANG_PREFIXED (False)
+    False: the default language's pages sit at the root of the site (``news/``), the other
+    languages' under their code (``fr/news/``). True: every language under its code
+    (``en/news/``), and the root page lists the languages.
+UNTRANSLATED_CONTENT ("show")
+    What a language's pages do with content not translated into it: "show" it as written,
+    with a notice and the original's language on its text, or "hide" it (it is then left out
+    of that language; its links lead to the language's home instead).
 CSP_EXTRA ({})
     Sources a site adds to directives of the Content-Security-Policy: see ``security.py``.
 """
@@ -24,6 +32,8 @@ DEFAULTS = {
     "TRUST_RAW_HTML": False,
     "CONTENT_MAX_BYTES": 1_000_000,
     "CSP_EXTRA": {},
+    "DEFAULT_LANG_PREFIXED": False,
+    "UNTRANSLATED_CONTENT": "show",
 }
 
 

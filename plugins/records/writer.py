@@ -20,6 +20,13 @@ in. That walk was chosen over taking the copies away from Pelican: it keeps Peli
 (``STATIC_CREATE_LINKS``, ``STATIC_CHECK_IF_MODIFIED``) and catches a file written by any other
 plugin too. A build that writes in place (``RECORDS_STAGE_OUTPUT = False``) has no such walk:
 only the writer's own files are guaranteed readable there.
+
+The writer also knows the language being written (:meth:`Writer.language_pass`, driven by
+:mod:`records.passes`). Every page it renders gets ``lang`` (the page's
+:class:`~records.languages.Language`) and ``alternates`` (the same page in every language of
+the site, or that language's home where the page does not exist there), from a first, dry run
+of each generator that only notes the pages it would write. Feeds leave out whatever is not
+written in their language, and say which language they are in.
 """
 
 import contextlib
@@ -31,11 +38,14 @@ import shutil
 import stat
 import tempfile
 import uuid
+from dataclasses import dataclass
 
 from pelican.generators import Generator
 from pelican.writers import Writer as PelicanWriter
 
 from .issues import ContentError
+from .languages import Language, path_prefix, site_languages
+from .translations import Untranslated
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +57,19 @@ class WriteError(ContentError):
     """Two writers of one output path, or a path outside the output folder: a plugin's or a
     setting's mistake rather than an editor's, but it ends the build the same way, with one
     line and exit code 1, before the previous output is replaced."""
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """The page being written, in one of the site's languages (for the language switcher
+    and ``hreflang``): ``translated`` when the page exists there written in that language,
+    ``exists`` when it exists there at all; otherwise ``url`` is that language's home."""
+
+    language: Language
+    url: str
+    exists: bool
+    translated: bool
+    current: bool
 
 
 class Writer(PelicanWriter):
@@ -63,18 +86,86 @@ class Writer(PelicanWriter):
         self._folders: set[str] = set()
         for path, owner in self.reserved:
             self._register(path, owner)
+        self.language: Language | None = None
+        self.dry = False
+        self._prefix = ""
+        # a page's path without its language prefix -> {language code: written in it?}
+        self._planned: dict[str, dict[str, bool]] = {}
+
+    @contextlib.contextmanager
+    def language_pass(self, language: Language, prefix: str, dry: bool):
+        """Write as ``language`` (its pages under ``prefix``); ``dry``: only note the pages."""
+        self.language, self._prefix, self.dry = language, prefix, dry
+        try:
+            yield self
+        finally:
+            self.language, self._prefix, self.dry = None, "", False
+
+    def alternates(self, name: str) -> list[Alternate]:
+        """The page saved as ``name`` in every language of the site."""
+        neutral = name[len(self._prefix) :] if name.startswith(self._prefix) else name
+        planned = self._planned.get(neutral, {})
+        url = neutral.removesuffix("index.html")
+        found = []
+        for language in site_languages(self.settings):
+            prefix = path_prefix(language.code, self.settings)
+            exists = language.code in planned
+            found.append(
+                Alternate(
+                    language,
+                    prefix + url if exists else prefix,
+                    exists,
+                    planned.get(language.code, False),
+                    language == self.language,
+                )
+            )
+        return found
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        """Pelican's, with ``lang`` and ``alternates`` for the template; in a dry run, the
+        page is only noted."""
+        if self.language is None or not name:
+            return super().write_file(name, template, context, *args, **kwargs)
+        if self.dry:
+            neutral = name[len(self._prefix) :] if name.startswith(self._prefix) else name
+            translated = not any(isinstance(v, Untranslated) for v in kwargs.values())
+            self._planned.setdefault(neutral, {})[self.language.code] = translated
+            return None
+        kwargs.setdefault("lang", self.language)
+        kwargs["alternates"] = self.alternates(name)
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
+        """Pelican's, with only the items written in the feed's language."""
+        if self.dry:
+            return None
+        if self.language is not None:
+            elements = [e for e in elements if not isinstance(e, Untranslated)]
+        return super().write_feed(elements, context, path, url, *args, **kwargs)
+
+    def _create_new_feed(self, feed_type, feed_title, context):
+        feed = super()._create_new_feed(feed_type, feed_title, context)
+        if self.language is not None:
+            feed.feed["language"] = self.language.tag
+        return feed
 
     def owner(self, path: str) -> str | None:
         """Who wrote (or will write) ``path`` in this build, or None."""
         return self._owners.get(self._locate(path)[0])
 
-    def write_bytes(self, path: str, data: bytes, owner: str | None = None) -> None:
-        """Write ``data`` at ``path`` (relative to the output folder)."""
-        with _replacing(self._claim(path, owner or _generator_on_stack()), "wb") as file:
-            file.write(data)
+    def write_bytes(self, path: str, data, owner: str | None = None) -> None:
+        """Write ``data`` (bytes, or a function that makes them, called only when the file is
+        really written) at ``path`` (relative to the output folder)."""
+        if self.dry:
+            return
+        destination = self._claim(path, owner or _generator_on_stack())
+        with _replacing(destination, "wb") as file:
+            file.write(data() if callable(data) else data)
 
     def write_text(self, path: str, text: str, owner: str | None = None) -> None:
         """Write ``text`` at ``path`` (relative to the output folder) as UTF-8."""
+        if self.dry:
+            return
         destination = self._claim(path, owner or _generator_on_stack())
         with _replacing(destination, "w", encoding="utf-8") as file:
             file.write(text)
@@ -83,6 +174,8 @@ class Writer(PelicanWriter):
         """Put the file ``source`` (a cache entry) at ``path``: hard-linked when ``link`` and
         the source is already 0644 (a link shares its mode, and the writer never changes a
         file outside the output), copied otherwise."""
+        if self.dry:
+            return
         destination = self._claim(path, owner or _generator_on_stack())
         if link and stat.S_IMODE(os.stat(source).st_mode) == FILE_MODE:
             if os.path.exists(destination) and os.path.samefile(source, destination):
