@@ -18,7 +18,30 @@ OUTPUT_PATH = "output"
 THEME = "theme"
 TIMEZONE = "Europe/Brussels"
 DEFAULT_LANG = "en"
-I18N_LOCALES = {"en": "en_GB"}  # European date order for English
+# The site's languages (docs/maintainers.md, "Languages"). English pages sit at the root, the
+# others under /fr/, /it/, /es/. Content not translated is shown with a notice.
+LANGUAGES = {
+    "en": {"locale": "en_GB"},  # European date order for English
+    "fr": {
+        "description": (
+            "Un réseau européen de congrégations religieuses et de leurs partenaires qui "
+            "agissent ensemble contre la traite des êtres humains et l'exploitation."
+        ),
+    },
+    "it": {
+        "description": (
+            "Una rete europea di congregazioni religiose e dei loro partner che lavorano "
+            "insieme contro la tratta di esseri umani e lo sfruttamento."
+        ),
+    },
+    "es": {
+        "description": (
+            "Una red europea de congregaciones religiosas y sus aliados que trabajan juntos "
+            "contra la trata de personas y la explotación."
+        ),
+    },
+}
+UNTRANSLATED_CONTENT = "show"
 DEFAULT_DATE_FORMAT = "%d %B %Y"
 
 # Our own plugins, always listed explicitly.

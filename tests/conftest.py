@@ -98,6 +98,7 @@ def site(tmp_path, monkeypatch):
         output = tmp_path / "output"
         overrides.setdefault("PLUGINS", list(plugins))
         overrides.setdefault("THEME_TEMPLATES_OVERRIDES", [str(FIXTURES / "templates")])
+        overrides.setdefault("LANGUAGES", {"en": {"locale": "en_GB"}})  # one, unless a test says
         return run_pelican(content, output, **overrides)
 
     return make

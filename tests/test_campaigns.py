@@ -229,7 +229,8 @@ def _metadata(path):
 def test_every_demo_edition_page_links_what_its_file_names(demo):
     """Resources, partners and the online event named in each edition file are linked."""
     content = demo.content / "campaigns"
-    editions = [p for p in content.glob("*/*.md") if p.stem != "index"]
+    # originals only: a translation (2026.fr.md) writes its text, not these lists
+    editions = [p for p in content.glob("*/*.md") if p.stem.isdigit()]
     assert len(editions) >= 22
     for source in editions:
         meta = _metadata(source)

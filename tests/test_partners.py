@@ -189,7 +189,7 @@ def test_country_index_counts_partners_per_country(built):
 
 
 def test_country_names_follow_the_site_language(site):
-    result = build(site, good_files(), DEFAULT_LANG="fr")
+    result = build(site, good_files(), DEFAULT_LANG="fr", LANGUAGES={"fr": {}})
     assert "Italie" in result.page("partners/countries/index.html")
 
 

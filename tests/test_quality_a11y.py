@@ -162,8 +162,8 @@ def test_language_switcher_is_operable_by_keyboard(browser_site, types):
     target = next((f for f in tab_walk(page, 120) if f["lang"]), None)
     assert target, "a link to another language is reached with Tab"
     assert page.evaluate(FOCUS_STYLE)
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.evaluate("document.documentElement.lang") == target["lang"]
     page.close()
 

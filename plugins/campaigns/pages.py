@@ -14,6 +14,8 @@ COLOURS_SAVE_AS = "campaigns/colours.css"
 class CampaignsGenerator(Generator):
     """Writes only; everything it shows was linked on ``records_ready`` (see plugin.derive)."""
 
+    per_language = True  # its pages exist in every language (records.passes)
+
     def generate_output(self, writer):
         conf = read(self.settings)
         campaigns = self.context.get("campaigns", [])

@@ -12,14 +12,22 @@ from .occurrences import expand
 from .view import EventView, Link, link_to
 
 
+def written_in_language(views: list) -> list:
+    """The views of events written in the language of the pages (not shown untranslated):
+    what a calendar feed of that language holds, so that no subscriber's calendar mixes
+    languages."""
+    return [view for view in views if not getattr(view.event, "untranslated", False)]
+
+
 @dataclass
 class CampaignEvents:
-    """One campaign's events, for its list page and its feed."""
+    """One campaign's events, for its list page and its feed (None when no event of the
+    campaign is written in the language of the pages)."""
 
     link: Link
     url: str
     save_as: str
-    feed: str
+    feed: str | None
     feed_webcal: str | None
     upcoming: list = field(default_factory=list)
     past: list = field(default_factory=list)
@@ -54,6 +62,10 @@ class Agenda:
                 self.by_day.setdefault(day, []).append(occurrence)
         self.months = self._months()
         self.campaigns = self._campaigns()
+        self.feed = conf.feed_save_as if written_in_language(self.views) else None
+        self.feed_webcal = webcal_url(conf.absolute(self.feed)) if self.feed else None
+        for view in self.views:
+            view.feed_webcal = self.feed_webcal
 
     def _months(self) -> list[Month]:
         found: dict[tuple[int, int], Month] = {}
@@ -92,4 +104,6 @@ class Agenda:
         for key, campaign in campaigns.items():
             campaign.upcoming = [o for o in self.upcoming if o.event.view.campaign_id == key]
             campaign.past = [o for o in self.past if o.event.view.campaign_id == key]
+            if not written_in_language(campaign.views):
+                campaign.feed = campaign.feed_webcal = None
         return dict(sorted(campaigns.items(), key=lambda item: item[1].link.title.lower()))

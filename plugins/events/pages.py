@@ -10,11 +10,14 @@ from pelican.paginator import Paginator
 from records import ui_text
 
 from . import ical
+from .agenda import written_in_language
 from .months import weekday_names, weeks
 from .settings import read
 
 
 class EventsGenerator(Generator):
+    per_language = True  # its pages exist in every language (records.passes)
+
     def generate_context(self):
         """Nothing to read: the events are records, read and checked by the records core."""
 
@@ -115,13 +118,12 @@ class EventsGenerator(Generator):
         def calendar(views: list, name: str):
             return lambda: ical.calendar(views, conf, now, name, zones)
 
-        def written_in_language(views: list) -> list:
-            return [view for view in views if not getattr(view.event, "untranslated", False)]
-
         for view in agenda.views:
             write(view.ics_url, calendar([view], view.event.title))
-        name = f"{conf.sitename}: {ui_text(self.settings).gettext('Events')}"
-        write(conf.feed_save_as, calendar(written_in_language(agenda.views), name))
+        if agenda.feed:
+            name = f"{conf.sitename}: {ui_text(self.settings).gettext('Events')}"
+            write(agenda.feed, calendar(written_in_language(agenda.views), name))
         for campaign in agenda.campaigns.values():
-            name = f"{conf.sitename}: {campaign.link.title}"
-            write(campaign.feed, calendar(written_in_language(campaign.views), name))
+            if campaign.feed:
+                name = f"{conf.sitename}: {campaign.link.title}"
+                write(campaign.feed, calendar(written_in_language(campaign.views), name))

@@ -6,7 +6,6 @@ from records import current_language, plugin_enabled, site_zone
 from records import signals as records_signals
 
 from .agenda import Agenda
-from .links import webcal_url
 from .pages import EventsGenerator
 from .schema import EVENT
 from .settings import read
@@ -34,8 +33,8 @@ def derive(generator, store):
         events_by_campaign=agenda.campaigns,
         event_months=agenda.months,
         events_urls=conf.urls,
-        events_feed=conf.feed_save_as,
-        events_feed_webcal=webcal_url(conf.absolute(conf.feed_save_as)),
+        events_feed=agenda.feed,
+        events_feed_webcal=agenda.feed_webcal,
         events_locale=locale,
         events_today=now.astimezone(site_zone(settings)).date(),
     )

@@ -20,6 +20,7 @@ class Link:
     title: str
     url: str | None = None
     website: str | None = None
+    lang: str | None = None  # the language of the title
 
 
 def link_to(value) -> Link | None:
@@ -29,7 +30,7 @@ def link_to(value) -> Link | None:
         return None
     if isinstance(value, str):
         return Link(value, value)
-    return Link(value.id, value.title, value.url, getattr(value, "website", None))
+    return Link(value.id, value.title, value.url, getattr(value, "website", None), value.lang)
 
 
 def ref_id(value) -> str | None:
@@ -86,7 +87,7 @@ class EventView:
         )
         self.ics_url = conf.ics_save_as.format(slug=event.id)
         self.absolute_url = conf.absolute(event.url)
-        self.feed_webcal = links.webcal_url(conf.absolute(conf.feed_save_as))
+        self.feed_webcal = None  # the all-events feed, when the agenda has one
         self.uid = ical.uid(event, conf.uid_domain)
         self.locale = locale  # of the pages being written
 

@@ -94,6 +94,8 @@ def on_records_ready(generator, store) -> None:
 class PartnersGenerator(Generator):
     """Writes the directory, the country index, the monograms and the processed logos."""
 
+    per_language = True  # its pages exist in every language (records.passes)
+
     def generate_context(self):
         """Nothing to read: everything is derived when the records are ready."""
 

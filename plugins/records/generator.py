@@ -54,6 +54,8 @@ def _comparable(value):
 class RecordsGenerator(CachingGenerator):
     """Reads the typed collections; ``build`` is the :class:`~records.build.Build` of this run."""
 
+    per_language = True  # its pages exist in every language (records.passes)
+
     build = None  # set on the per-build subclass made by records.plugin
 
     def __init__(self, *args, **kwargs):

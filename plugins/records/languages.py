@@ -108,7 +108,7 @@ def site_languages(settings: dict) -> tuple[Language, ...]:
     if not table:
         locales = settings.get("I18N_LOCALES") or {}
         table = {default: {"locale": locales[default]} if default in locales else {}}
-    return _languages(default, json.dumps(table, sort_keys=True))
+    return _languages(default, json.dumps(table))
 
 
 def language_codes(settings: dict) -> tuple[str, ...]:

@@ -206,24 +206,28 @@ def pelican_lists(pass_: LanguagePass, groups: dict, settings: dict, localise) -
 
 
 def install(generators, passes: list[LanguagePass]) -> None:
-    """Make every page-writing generator write once per language (see the module docstring).
-    Pelican's static and source generators, and any generator whose ``language_neutral`` is
-    True (the media generator), write once."""
+    """Make Pelican's article and page generators, and every generator whose class says
+    ``per_language = True`` (the kit's own), write once per language (see the module
+    docstring). Any other generator (Pelican's static files, another plugin's) writes once,
+    as the default language."""
     for generator in generators:
-        if getattr(generator, "language_neutral", False) or type(generator).__name__ in (
-            "StaticGenerator",
-            "SourceFileGenerator",
-            "TemplatePagesGenerator",
-        ):
-            continue
-        generator.generate_output = _per_language(generator, generator.generate_output, passes)
+        per_language = getattr(generator, "per_language", False) or isinstance(
+            generator, ArticlesGenerator | PagesGenerator
+        )
+        generator.generate_output = (
+            _per_language(generator, generator.generate_output, passes)
+            if per_language
+            else _per_language(generator, generator.generate_output, passes[:1], runs=(False,))
+        )
 
 
-def _per_language(generator, write_once, passes: list[LanguagePass]):
+def _per_language(generator, write_once, passes: list[LanguagePass], runs=(True, False)):
+    """``generate_output`` for each pass: first dry (only noting the pages), then for real."""
+
     def generate_output(writer):
         if not hasattr(writer, "language_pass"):  # a site without the kit's writer
             return write_once(writer)
-        for dry in (True, False):
+        for dry in runs:
             for pass_ in passes:
                 with (
                     pass_.applied(generator.settings, generator.context, generator),

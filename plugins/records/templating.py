@@ -32,7 +32,7 @@ def json_ld(data: dict) -> Markup:
 
 
 def _content_object(value, filter_name: str) -> Content:
-    if not isinstance(value, Content):
+    if not isinstance(getattr(value, "original", value), Content):
         raise TypeError(
             f"{filter_name} takes an article, page or record, not {type(value).__name__}: "
             "only rendered Markdown, cleaned as it was read, is printed as HTML"

@@ -136,11 +136,13 @@ class Writer(PelicanWriter):
         return super().write_file(name, template, context, *args, **kwargs)
 
     def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
-        """Pelican's, with only the items written in the feed's language."""
+        """Pelican's, with only the items written in the feed's language (Pelican adds every
+        translation of its items to its all-news feed)."""
         if self.dry:
             return None
         if self.language is not None:
-            elements = [e for e in elements if not isinstance(e, Untranslated)]
+            code = self.language.code
+            elements = [e for e in elements if not isinstance(e, Untranslated) and e.lang == code]
         return super().write_feed(elements, context, path, url, *args, **kwargs)
 
     def _create_new_feed(self, feed_type, feed_title, context):
