@@ -274,3 +274,22 @@ def test_a_right_to_left_site_sets_its_direction(site):
     )
     html = build.page("about/index.html")
     assert '<html lang="ar" dir="rtl">' in html
+
+
+def test_with_every_language_prefixed_the_root_lists_the_languages(site):
+    build = site(
+        {
+            "pages/about.md": "Title: About\nSlug: about\n\nText.\n",
+            "pages/about.fr.md": "Title: À propos\n\nTexte.\n",
+        },
+        LANGUAGES={"en": {}, "fr": {}},
+        DEFAULT_LANG_PREFIXED=True,
+    )
+    assert build.error is None
+    assert (build.output / "en/about/index.html").is_file()
+    assert (build.output / "fr/about/index.html").is_file()
+    assert (build.output / "404.html").is_file()  # where static hosts look for it
+    root = Page.read(build.output / "index.html")
+    assert sorted(root.switcher) == ["en", "fr"]
+    for lang, href in root.switcher.items():
+        assert resolve(build.output, "index.html", href) == build.output / lang / "index.html"

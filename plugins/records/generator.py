@@ -9,10 +9,17 @@ from . import signals
 from .builtin import PELICAN_CONTENT_FIELDS, RECORD_KEYS
 from .issues import ContentFileError
 from .languages import language_codes, path_prefix
-from .passes import LanguagePass, make_passes, pelican_lists, show_untranslated
+from .passes import (
+    LanguagePass,
+    in_default_language,
+    make_passes,
+    pelican_lists,
+    show_untranslated,
+)
 from .pelican_content import BUILD_KEY
 from .record import Record
 from .schema import ContentFields, Field, RecordType, parse_fields, unknown_keys
+from .settings import get as setting
 from .settings import plugin_names
 from .slugs import MAX_SLUG_LENGTH, slug_problem
 from .store import LanguageView, Store
@@ -447,9 +454,14 @@ class RecordsGenerator(CachingGenerator):
     # Writing ------------------------------------------------------------------------------
 
     def generate_output(self, writer):
-        """One page per record of the language being written (see records.passes)."""
+        """One page per record of the language being written (see records.passes); with
+        every language under its own prefix, the root page that lists them."""
         relative = self.settings["RELATIVE_URLS"]
         records = self.context["records"]
+        if setting(self.settings, "DEFAULT_LANG_PREFIXED") and in_default_language(self.settings):
+            writer.write_file(
+                "index.html", self.get_template("languages"), self.context, relative, url=""
+            )
         for record_type in self.types:
             if record_type.template is None:
                 continue

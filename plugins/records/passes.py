@@ -59,8 +59,9 @@ def in_default_language(settings: dict) -> bool:
     return language is None or language.code == (settings.get("DEFAULT_LANG") or "en")
 
 
-def pelican_paths(settings: dict, prefix: str) -> dict:
-    """Pelican's own list pages and feeds, under ``prefix``."""
+def pelican_paths(settings: dict, prefix: str, default: bool = False) -> dict:
+    """Pelican's own list pages and feeds, under ``prefix``. The default language's 404 page
+    stays at the root, where static hosts look for it."""
     found = {}
     for name in PELICAN_LIST_PAGES:
         for suffix in ("_URL", "_SAVE_AS"):
@@ -71,9 +72,10 @@ def pelican_paths(settings: dict, prefix: str) -> dict:
         save_as = settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
         if not save_as:
             continue
-        found[f"{template.upper()}_SAVE_AS"] = prefix + save_as
+        here = "" if default and template == "404" else prefix
+        found[f"{template.upper()}_SAVE_AS"] = here + save_as
         url = settings.get(f"{template.upper()}_URL", save_as.removesuffix("index.html"))
-        found[f"{template.upper()}_URL"] = prefix + url
+        found[f"{template.upper()}_URL"] = here + url
     for feed in PELICAN_FEEDS:
         for key in (feed, feed + "_URL"):
             if settings.get(key):
@@ -126,8 +128,9 @@ def make_passes(settings: dict) -> list[LanguagePass]:
     passes = []
     for each in site_languages(settings):
         prefix = path_prefix(each.code, settings)
+        default = each.code == (settings.get("DEFAULT_LANG") or "en")
         overrides = {
-            **pelican_paths(settings, prefix),
+            **pelican_paths(settings, prefix, default),
             PREFIX_KEY: prefix,
             LANGUAGE_KEY: each,
             "SITENAME": each.sitename or settings.get("SITENAME"),
