@@ -293,3 +293,50 @@ def test_with_every_language_prefixed_the_root_lists_the_languages(site):
     assert sorted(root.switcher) == ["en", "fr"]
     for lang, href in root.switcher.items():
         assert resolve(build.output, "index.html", href) == build.output / lang / "index.html"
+
+
+EVENT = """
+    Title: Vigil
+    Start: 2026-02-08 09:00
+    Timezone: Europe/Rome
+    Location: Parish hall, Rome
+    Organizers: talitha-kum
+
+    The programme.
+"""
+
+
+def test_records_translations_share_their_originals_neutral_values(site):
+    build = site(
+        {
+            "partners/talitha-kum.md": "Title: Talitha Kum\nWebsite: https://talithakum.info/\n",
+            "partners/talitha-kum.fr.md": "Title: Talitha Kum (réseau)\n",
+            "events/vigil.md": EVENT,
+            "events/vigil.fr.md": "Title: Veillée\n\nLe programme.\n",
+        },
+        plugins=("records", "i18n", "events", "partners"),
+        LANGUAGES={"en": {}, "fr": {}},
+        RECORDS_STRICT=True,
+    )
+    assert build.error is None, build.issues
+    french = build.page("fr/events/vigil/index.html")
+    assert "Veillée" in french
+    assert "Parish hall, Rome" in french  # the place, written once in the original
+    assert "/fr/partners/talitha-kum/" in french  # its organiser, in French
+    assert "09:00" in french
+
+
+def test_a_record_translation_contradicting_a_shared_value_names_both_files(site):
+    build = site(
+        {
+            "events/vigil.md": EVENT.replace("    Organizers: talitha-kum\n", ""),
+            "events/vigil.fr.md": "Title: Veillée\nStart: 2026-02-08 10:00\n",
+        },
+        plugins=("records", "i18n", "events"),
+        LANGUAGES={"en": {}, "fr": {}},
+        RECORDS_STRICT=True,
+    )
+    assert build.issues == [
+        "events/vigil.fr.md: start: differs from the original (events/vigil.md) — remove the "
+        "line: a translation shares the original's Start, and only its text is translated"
+    ]
