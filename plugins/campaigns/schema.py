@@ -58,14 +58,33 @@ CAMPAIGN = RecordType(
     identify=_campaign_id,
     id_help="the name of a campaign's folder in {folder}/",
     fields=(
-        Field("title", Text(), required=True, translatable=True),
-        Field("day", MonthDay(), required=True),
-        Field("first-year", Integer(minimum=1900, maximum=2200)),
-        Field("timezone", TimeZone()),
-        Field("hashtag", Text(), translatable=True),
-        Field("color", Colour()),
-        Field("organizers", List(Ref("partner")), default=[]),
-        Field("website", URL()),
+        Field("title", Text(), required=True, translatable=True, help="the campaign's name"),
+        Field(
+            "day",
+            MonthDay(),
+            required=True,
+            help="the day it comes back every year, as MM-DD: 02-08",
+        ),
+        Field(
+            "first-year", Integer(minimum=1900, maximum=2200), help="the year of the first edition"
+        ),
+        Field(
+            "timezone", TimeZone(), help="the time zone in which the day is counted: Europe/Rome"
+        ),
+        Field(
+            "hashtag",
+            Text(),
+            translatable=True,
+            help="the hashtag people share it with: #PrayAgainstTrafficking",
+        ),
+        Field("color", Colour(), help="the campaign's colour, as #rrggbb"),
+        Field(
+            "organizers",
+            List(Ref("partner")),
+            default=[],
+            help="the partners who organise it, by id",
+        ),
+        Field("website", URL(), help="the campaign's own website, if it has one"),
         *IMAGE_FIELDS,
     ),
 )
@@ -81,14 +100,47 @@ EDITION = RecordType(
     path_values=_edition_from_path,
     identify=_edition_id,
     fields=(
-        Field("campaign", Ref("campaign"), required=True),
-        Field("year", Integer(minimum=1900, maximum=2200), required=True),
-        Field("theme", Text(), required=True, translatable=True),
-        Field("theme-variants", List(Text()), default=[], translatable=True),
-        Field("partners", List(Ref("partner")), default=[]),
-        Field("resources", List(File()), default=[]),
-        Field("online-event", Ref("event")),
-        Field("sources", List(URL()), default=[]),
+        Field(
+            "campaign", Ref("campaign"), required=True, help="the campaign's id (the folder's name)"
+        ),
+        Field(
+            "year",
+            Integer(minimum=1900, maximum=2200),
+            required=True,
+            help="the edition's year (the file's name)",
+        ),
+        Field(
+            "theme",
+            Text(),
+            required=True,
+            translatable=True,
+            help="the year's official theme, word for word",
+        ),
+        Field(
+            "theme-variants",
+            List(Text()),
+            default=[],
+            translatable=True,
+            help="other wordings of the theme in use, one per line",
+        ),
+        Field(
+            "partners",
+            List(Ref("partner")),
+            default=[],
+            help="the partners taking part that year, by id",
+        ),
+        Field(
+            "resources",
+            List(File()),
+            default=[],
+            help="files to download, inside content/: files/…/vigil-en.pdf",
+        ),
+        Field(
+            "online-event", Ref("event"), help="the id of the event of the year's online gathering"
+        ),
+        Field(
+            "sources", List(URL()), default=[], help="the addresses where the theme was announced"
+        ),
         *IMAGE_FIELDS,
     ),
 )

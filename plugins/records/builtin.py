@@ -20,8 +20,15 @@ from .slugs import Slug
 
 # Shared by every kind that has a lead image; the core checks the pair (see parse_fields).
 IMAGE_FIELDS = (
-    Field("image", File(IMAGE_TYPES)),
-    Field("image-alt", Text(max_length=500), translatable=True),
+    Field(
+        "image", File(IMAGE_TYPES), help="a picture inside content/ shown at the top (images/...)"
+    ),
+    Field(
+        "image-alt",
+        Text(max_length=500),
+        translatable=True,
+        help="what the picture shows, in one sentence, for readers who cannot see it",
+    ),
 )
 
 
@@ -77,41 +84,101 @@ class Moment(FieldType):
 
 STATUSES = ("published", "draft", "hidden")
 _SHARED = (
-    Field("title", Text(max_length=200), required=True, translatable=True),
-    Field("date", Moment()),
-    Field("modified", Moment(), translatable=True),
-    Field("summary", Text(max_length=5000, multiline=True), translatable=True),
-    Field("slug", Slug()),
-    Field("lang", Language(), translatable=True),
-    Field("status", Choice(STATUSES), translatable=True),
+    Field(
+        "title",
+        Text(max_length=200),
+        required=True,
+        translatable=True,
+        help="the title, as readers see it",
+    ),
+    Field("date", Moment(), help="when it was published: YYYY-MM-DD or YYYY-MM-DD HH:MM"),
+    Field(
+        "modified",
+        Moment(),
+        translatable=True,
+        help="when it was last changed (optional): YYYY-MM-DD",
+    ),
+    Field(
+        "summary",
+        Text(max_length=5000, multiline=True),
+        translatable=True,
+        help="one or two sentences shown in lists and when the page is shared",
+    ),
+    Field("slug", Slug(), help="the last part of the address: lower case, digits and hyphens"),
+    Field(
+        "lang",
+        Language(),
+        translatable=True,
+        help="the language of an original not in the site's main language",
+    ),
+    Field(
+        "status",
+        Choice(STATUSES),
+        translatable=True,
+        help="draft (only in previews), published, or hidden (not listed)",
+    ),
 )
 
 # Pelican's own keys, by kind of content.
 PELICAN_KEYS = {
     "article": (
         *_SHARED,
-        Field("category", Names(), translatable=True),
-        Field("tags", Names(), translatable=True),
-        Field("author", Names()),
-        Field("authors", Names()),
+        Field(
+            "category",
+            Names(),
+            translatable=True,
+            help="one word or two that group posts: Campaigns, Events",
+        ),
+        Field(
+            "tags",
+            Names(),
+            translatable=True,
+            help="words readers can browse by, separated by commas",
+        ),
+        Field("author", Names(), help="who wrote it"),
+        Field("authors", Names(), help="who wrote it; several separated by commas"),
     ),
     "page": _SHARED,
 }
 
 # Keys every record may carry besides its type's own fields.
 RECORD_KEYS = (
-    Field("slug", Slug()),
-    Field("lang", Language(), translatable=True),
-    Field("summary", Text(max_length=5000, multiline=True), translatable=True),
+    Field("slug", Slug(), help="the last part of the address: lower case, digits and hyphens"),
+    Field(
+        "lang",
+        Language(),
+        translatable=True,
+        help="the language of an original not in the site's main language",
+    ),
+    Field(
+        "summary",
+        Text(max_length=5000, multiline=True),
+        translatable=True,
+        help="one or two sentences shown in lists and when the page is shared",
+    ),
 )
 
 PELICAN_CONTENT_FIELDS = (
     ContentFields(
         kind="article",
         fields=(
-            Field("campaign", List(Ref("campaign")), default=[]),
-            Field("edition", Integer(minimum=1900, maximum=2200)),
-            Field("partners", List(Ref("partner")), default=[]),
+            Field(
+                "campaign",
+                List(Ref("campaign")),
+                default=[],
+                help="the campaign(s) it belongs to, by id: day-of-prayer",
+            ),
+            Field(
+                "edition",
+                Integer(minimum=1900, maximum=2200),
+                help="the year of that campaign's edition it is about: 2026",
+            ),
+            Field(
+                "partners",
+                List(Ref("partner")),
+                default=[],
+                help="partners it mentions, by id, separated by commas",
+            ),
             *IMAGE_FIELDS,
         ),
     ),

@@ -14,7 +14,8 @@ class Field:
 
     ``translatable`` keys hold text a translation gives in its own language (a title, a
     theme); every other key is language-neutral (a date, a place, a website, a list of
-    partners): written once, in the original, and shared by its translations.
+    partners): written once, in the original, and shared by its translations. ``help`` says
+    in a line what to write: new files (``invoke new``) and the browser editor show it.
     """
 
     name: str
@@ -22,6 +23,7 @@ class Field:
     required: bool = False
     default: Any = None
     translatable: bool = False
+    help: str = ""
 
     @property
     def attribute(self) -> str:
