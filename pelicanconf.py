@@ -52,6 +52,8 @@ PLUGINS += ["media", "partners"]  # after "records": partners imports the media 
 # Strict mode: any content error fails the build (see publishconf.py). Locally a bad record is
 # skipped with a warning so that one typo does not stop an editor's preview.
 RECORDS_STRICT = False
+# A file with "Status: draft" shows in previews, with a banner; never in production.
+SHOW_DRAFTS = True
 
 # Content layout (see docs/editors.md).
 ARTICLE_PATHS = ["news"]
@@ -84,8 +86,6 @@ ARCHIVES_URL = "news/archives/"
 ARCHIVES_SAVE_AS = "news/archives/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
-DRAFT_SAVE_AS = ""
-DRAFT_PAGE_SAVE_AS = ""
 
 # The home page is its own template; the paginated news list lives under news/.
 DIRECT_TEMPLATES = ["home", "index", "categories", "tags", "authors", "archives", "404"]

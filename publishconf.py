@@ -19,5 +19,6 @@ CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
 TRANSLATION_FEED_ATOM = "feeds/all-{lang}.atom.xml"
 
 RECORDS_STRICT = True
+SHOW_DRAFTS = False
 LOAD_CONTENT_CACHE = True
 CAMPAIGN_FEED_ATOM = "feeds/campaigns/{id}.atom.xml"

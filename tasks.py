@@ -149,34 +149,34 @@ def test(c):
     c.run(f"{sys.executable} -m pytest -n auto --dist loadfile", pty=False)
 
 
-NEW_KINDS = {
-    "post": (
-        "news",
-        "Title: {title}\nSlug: {slug}\nDate: {today}\nCategory: News\n\nWrite here.\n",
-    ),
-    "page": ("pages", "Title: {title}\nSlug: {slug}\n\nWrite here.\n"),
-}
+@task(
+    help={
+        "kind": "post, page, event, partner, campaign, edition or translation",
+        "title": "the title in quotes (for a translation: the original's path)",
+        "campaign": "the campaign's id, for a post, an event or an edition",
+        "lang": "the language: of a translation, or of an original not in the site's",
+        "online": "an event's online address (stream or call)",
+    }
+)
+def new(c, kind, title, campaign=None, lang=None, online=None):  # noqa: PLR0917 (invoke's options)
+    """Start a new file as a draft: `invoke new event "Vigil for peace"` (docs/editors.md)."""
+    from pelican import Pelican  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
 
+    from records.scaffold import ScaffoldError, new_file  # noqa: PLC0415
 
-@task(help={"kind": "post or page", "title": "the title, in quotes"})
-def new(c, kind, title):
-    """Start a new file from a template: `invoke new post "Title"` (or `page`)."""
-    from pelican.settings import DEFAULT_CONFIG  # noqa: PLC0415
-    from pelican.utils import slugify  # noqa: PLC0415
-
-    if kind not in NEW_KINDS:
-        raise Exit(f"Unknown kind {kind!r}: use one of {', '.join(NEW_KINDS)}")
-    folder, template = NEW_KINDS[kind]
-    slug = slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
-    path = CONTENT / folder / f"{slug}.md"
+    settings = read_settings(str(LOCAL_SETTINGS), override={"PATH": str(CONTENT)})
+    settings = Pelican(settings).settings  # loads the plugins, which declare the kinds
+    try:
+        made = new_file(settings, kind, title, campaign=campaign, lang=lang, online=online)
+    except ScaffoldError as error:
+        raise Exit(f"invoke new: {error}", code=1) from None
+    path = CONTENT / made.path
     if path.exists():
-        raise Exit(f"{path.relative_to(ROOT)} already exists")
+        raise Exit(f"content/{made.path} already exists: choose another title", code=1)
     path.parent.mkdir(parents=True, exist_ok=True)
-    from records import build_now  # noqa: PLC0415
-
-    today = build_now().date().isoformat()
-    path.write_text(template.format(title=title, slug=slug, today=today), encoding="utf-8")
-    print(f"Created {path.relative_to(ROOT)}")
+    path.write_text(made.text, encoding="utf-8")
+    print(f"Created content/{made.path} (a draft: see its note for every key)")
 
 
 # Translations of the theme's UI strings: theme/README.md, Translations. The work is done by

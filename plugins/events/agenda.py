@@ -13,10 +13,14 @@ from .view import EventView, Link, link_to
 
 
 def written_in_language(views: list) -> list:
-    """The views of events written in the language of the pages (not shown untranslated):
-    what a calendar feed of that language holds, so that no subscriber's calendar mixes
-    languages."""
-    return [view for view in views if not getattr(view.event, "untranslated", False)]
+    """The views of events written in the language of the pages (not shown untranslated),
+    drafts left out: what a calendar feed of that language holds, so that no subscriber's
+    calendar mixes languages or shows what is not published."""
+    return [
+        view
+        for view in views
+        if not getattr(view.event, "untranslated", False) and view.status != "draft"
+    ]
 
 
 @dataclass

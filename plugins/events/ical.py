@@ -14,6 +14,7 @@ ICAL_STATUS = {
     "rescheduled": "CONFIRMED",
     "postponed": "TENTATIVE",
     "cancelled": "CANCELLED",
+    "draft": "TENTATIVE",  # only in previews: never in a feed
 }
 
 

@@ -7,6 +7,7 @@ STATUS = {
     "cancelled": "https://schema.org/EventCancelled",
     "postponed": "https://schema.org/EventPostponed",
     "rescheduled": "https://schema.org/EventRescheduled",
+    "draft": "https://schema.org/EventScheduled",  # only in previews
 }
 MODE = {
     "offline": "https://schema.org/OfflineEventAttendanceMode",

@@ -34,7 +34,7 @@ from .occurrences import day_count
 from .rules import SEARCH_YEARS, first_date, rule_for
 from .settings import max_days
 
-STATUSES = ("scheduled", "cancelled", "postponed", "rescheduled")
+STATUSES = ("scheduled", "cancelled", "postponed", "rescheduled", "draft")
 RULE_EXAMPLE = "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=8"
 RULE_FIX = f"write an RFC 5545 rule such as {RULE_EXAMPLE} or FREQ=MONTHLY;BYDAY=1MO"
 # The parts of an RFC 5545 rule but BYHOUR, BYMINUTE and BYSECOND: the time comes from Start.
@@ -270,7 +270,7 @@ EVENT = RecordType(
             "status",
             Choice(STATUSES),
             default="scheduled",
-            help="scheduled, cancelled, postponed or rescheduled",
+            help="scheduled, cancelled, postponed, rescheduled, or draft (only in previews)",
         ),
         Field("campaign", Ref("campaign"), help="the campaign it belongs to, by id: day-of-prayer"),
         Field(

@@ -141,8 +141,16 @@ PELICAN_KEYS = {
     "page": _SHARED,
 }
 
-# Keys every record may carry besides its type's own fields.
+DRAFT = "draft"
+# Keys every record may carry besides its type's own fields (a type's own field of the same
+# name wins: an event's Status has more values).
 RECORD_KEYS = (
+    Field(
+        "status",
+        Choice((DRAFT, "published")),
+        translatable=True,
+        help="draft (only in previews) or published",
+    ),
     Field("slug", Slug(), help="the last part of the address: lower case, digits and hyphens"),
     Field(
         "lang",

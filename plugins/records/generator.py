@@ -6,7 +6,7 @@ import logging
 from pelican.generators import CachingGenerator
 
 from . import signals
-from .builtin import PELICAN_CONTENT_FIELDS, RECORD_KEYS
+from .builtin import DRAFT, PELICAN_CONTENT_FIELDS, RECORD_KEYS
 from .issues import ContentFileError
 from .languages import language_codes, path_prefix
 from .passes import (
@@ -119,7 +119,8 @@ class RecordsGenerator(CachingGenerator):
             record.metadata = {**record_type.path_values(path), **record.metadata}
         known = {f.name for f in record_type.fields + RECORD_KEYS}
         self.report(path, unknown_keys(path, record.file_keys, known, self.settings))
-        written = tuple(f for f in RECORD_KEYS if f.name in record.file_keys)
+        own = {f.name for f in record_type.fields}
+        written = tuple(f for f in RECORD_KEYS if f.name in record.file_keys and f.name not in own)
         fields = record_type.fields + written
         if code:  # a translation gives its text; the rest comes from its original
             fields = tuple(
@@ -145,6 +146,10 @@ class RecordsGenerator(CachingGenerator):
         if parsed.problems:
             if not code:
                 self.store.skip(record_type.name, record_id)
+            return
+        if record.status == DRAFT and not setting(self.settings, "SHOW_DRAFTS"):
+            if not code:
+                self.store.skip(record_type.name, record_id)  # references to it: dropped
             return
         record.bind(record_type, record_id, parsed.values)
         clash = self.store.add(record, translation=bool(code))

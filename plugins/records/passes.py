@@ -167,6 +167,7 @@ def pelican_lists(pass_: LanguagePass, groups: dict, settings: dict, localise) -
     "pages" to lists of {lang: item} with the source under None; ``localise(item, lang)`` gives
     an untranslated item's stand-in in ``lang``."""
     lang = pass_.language.code
+    listed_statuses = ("published", "draft") if setting(settings, "SHOW_DRAFTS") else ("published",)
     found = {}
     for kind, entries in groups.items():
         listed, hidden = [], []
@@ -177,7 +178,7 @@ def pelican_lists(pass_: LanguagePass, groups: dict, settings: dict, localise) -
                 item = localise(source, lang) if source.lang != lang else source
             if item is None:
                 continue
-            if item.status == "published":
+            if item.status in listed_statuses:
                 listed.append(item)
             elif item.status == "hidden":
                 hidden.append(item)

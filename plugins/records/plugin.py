@@ -54,11 +54,15 @@ def align_settings(pelican):
         raise LanguageSettingError('UNTRANSLATED_CONTENT: write "show" or "hide"')
     settings["ARTICLE_TRANSLATION_ID"] = settings["PAGE_TRANSLATION_ID"] = "translation_key"
     prefix = "{lang}/" if records_settings.get(settings, "DEFAULT_LANG_PREFIXED") else ""
-    for kind in ("ARTICLE", "PAGE", "DRAFT", "DRAFT_PAGE"):
+    drafts = records_settings.get(settings, "SHOW_DRAFTS")
+    for kind, draft in (("ARTICLE", "DRAFT"), ("PAGE", "DRAFT_PAGE")):
         for suffix in ("URL", "SAVE_AS"):
             neutral = (settings.get(f"{kind}_{suffix}") or "").removeprefix("{lang}/")
             settings[f"{kind}_LANG_{suffix}"] = "{lang}/" + neutral if neutral else ""
             settings[f"{kind}_{suffix}"] = prefix + neutral if neutral else ""
+            # A draft is previewed at the address it will have once published, or not at all.
+            settings[f"{draft}_LANG_{suffix}"] = settings[f"{kind}_LANG_{suffix}"] if drafts else ""
+            settings[f"{draft}_{suffix}"] = settings[f"{kind}_{suffix}"] if drafts else ""
 
 
 def make_writer(pelican):

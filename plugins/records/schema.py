@@ -60,7 +60,8 @@ class RecordType:
     values and returns a list of ``(field, message, fix)`` for rules across several fields.
     Two types may share a folder: ``accepts`` says which files (by source path) are this
     type's, and ``path_values`` gives raw values read from the path (a year from ``2017.md``)
-    that the file's own metadata overrides. ``id_help`` tells an editor where ids come from.
+    that the file's own metadata overrides. ``id_help`` tells an editor where ids come from;
+    ``file`` is where a new record's file goes (``invoke new``), from its values.
     """
 
     name: str
@@ -76,6 +77,7 @@ class RecordType:
     accepts: Callable[[str], bool] | None = None
     path_values: Callable[[str], dict] | None = None
     id_help: str = "the name of a file in {folder}/ without .md"
+    file: str = "{folder}/{id}.md"
 
     def setting(self, settings: dict, key: str) -> str:
         """Return ``<NAME>_<KEY>`` from the settings, or this type's default."""

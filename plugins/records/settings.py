@@ -22,6 +22,10 @@ UNTRANSLATED_CONTENT ("show")
     What a language's pages do with content not translated into it: "show" it as written,
     with a notice and the original's language on its text, or "hide" it (it is then left out
     of that language; its links lead to the language's home instead).
+SHOW_DRAFTS (False)
+    True (``pelicanconf.py``, for previews): a file with ``Status: draft`` is built like any
+    other, with a "Draft" banner. False (``publishconf.py``): drafts are left out of the
+    site, its feeds and calendars; references to them are dropped without an error.
 CSP_EXTRA ({})
     Sources a site adds to directives of the Content-Security-Policy: see ``security.py``.
 """
@@ -34,6 +38,7 @@ DEFAULTS = {
     "CSP_EXTRA": {},
     "DEFAULT_LANG_PREFIXED": False,
     "UNTRANSLATED_CONTENT": "show",
+    "SHOW_DRAFTS": False,
 }
 
 

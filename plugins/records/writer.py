@@ -137,12 +137,16 @@ class Writer(PelicanWriter):
 
     def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
         """Pelican's, with only the items written in the feed's language (Pelican adds every
-        translation of its items to its all-news feed)."""
+        translation of its items to its all-news feed), and never a draft."""
         if self.dry:
             return None
         if self.language is not None:
             code = self.language.code
-            elements = [e for e in elements if not isinstance(e, Untranslated) and e.lang == code]
+            elements = [
+                e
+                for e in elements
+                if not isinstance(e, Untranslated) and e.lang == code and e.status != "draft"
+            ]
         return super().write_feed(elements, context, path, url, *args, **kwargs)
 
     def _create_new_feed(self, feed_type, feed_title, context):

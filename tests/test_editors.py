@@ -1,0 +1,112 @@
+"""What editors do without a developer: start a file of any kind, preview drafts, publish."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from invoke import Context, Exit
+
+import tasks
+from tests.conftest import FIXED_EPOCH, ROOT, run_pelican
+
+NEW = [
+    ("post", "Prayer vigil in Lisbon", {}),
+    ("page", "Volunteer with us", {}),
+    ("event", "Online rosary for survivors", {"online": "https://example.org/live"}),
+    ("partner", "Sisters of the Good Shepherd", {}),
+    ("campaign", "Week of awareness", {}),
+    ("edition", "Hope is a journey", {"campaign": "day-of-prayer"}),
+    ("translation", "content/pages/contact.md", {"lang": "it"}),
+]
+
+
+@pytest.fixture
+def content(tmp_path, monkeypatch):
+    """A copy of the demo content that `invoke new` writes into."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    copy = tmp_path / "content"
+    shutil.copytree(ROOT / "content", copy)
+    monkeypatch.setattr(tasks, "CONTENT", copy)
+    monkeypatch.chdir(tmp_path)  # a translation's original is given from the repository
+    return copy
+
+
+def made_by_new(content: Path) -> list[Path]:
+    made = []
+    for kind, title, options in NEW:
+        before = set(content.rglob("*.md"))
+        tasks.new(Context(), kind, title, **options)
+        [path] = set(content.rglob("*.md")) - before
+        made.append(path)
+    return made
+
+
+def publish(content: Path, output: Path):
+    site = "https://example.org"
+    return run_pelican(content, output, "publishconf.py", SITEURL=site, FEED_DOMAIN=site)
+
+
+def test_every_kind_of_new_file_is_a_named_draft_with_every_key_explained(content):
+    for path, (kind, _title, _options) in zip(made_by_new(content), NEW, strict=True):
+        text = path.read_text(encoding="utf-8")
+        assert "Status: draft" in text.splitlines(), path
+        assert "<!--" in text, f"{path}: a note listing every key"
+        if kind != "translation":
+            assert "(required)" in text
+    assert (content / "campaigns/day-of-prayer/2027.md").is_file()  # the next edition
+    assert (content / "pages/contact.it.md").is_file()
+
+
+def test_new_files_build_strict_without_a_warning_once_the_draft_line_goes(content, tmp_path):
+    for path in made_by_new(content):
+        text = path.read_text(encoding="utf-8").replace("Status: draft\n", "")
+        path.write_text(text, encoding="utf-8")
+    build = publish(content, tmp_path / "output")
+    assert build.error is None, build.issues
+    assert [r.getMessage() for r in build.logs] == []
+    assert (tmp_path / "output/events/online-rosary-for-survivors/index.html").is_file()
+    assert (tmp_path / "output/it/contact/index.html").is_file()
+
+
+def test_a_draft_never_reaches_a_production_build(content, tmp_path):
+    made_by_new(content)
+    build = publish(content, tmp_path / "output")
+    assert build.error is None, build.issues
+    for path in (tmp_path / "output").rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".xml", ".ics", ".json", ".txt"):
+            text = path.read_text(encoding="utf-8")
+            for _kind, title, _options in NEW[:-1]:
+                assert title not in text, f"{path}: {title}"
+
+
+def test_a_draft_shows_in_previews_with_a_banner(content, tmp_path):
+    made_by_new(content)
+    build = run_pelican(content, tmp_path / "output")
+    html = build.page("events/online-rosary-for-survivors/index.html")
+    assert 'class="draft-banner"' in html
+    assert "Online rosary for survivors" in build.page("events/index.html")
+    feed = (tmp_path / "output/events/events.ics").read_text(encoding="utf-8")
+    assert "Online rosary" not in feed  # calendars never carry a draft
+
+
+def test_new_refuses_to_overwrite_a_file(content):
+    tasks.new(Context(), "page", "Volunteer with us")
+    with pytest.raises(Exit, match="already exists"):
+        tasks.new(Context(), "page", "Volunteer with us")
+
+
+@pytest.mark.parametrize(
+    ("kind", "title", "options", "message"),
+    [
+        ("poster", "A title", {}, "is not a kind of file"),
+        ("page", "!!!", {}, "no letters or digits"),
+        ("edition", "A theme", {"campaign": "nothing"}, 'no campaign "nothing"'),
+        ("translation", "content/pages/contact.md", {}, "say which language"),
+        ("translation", "content/pages/contact.md", {"lang": "xx"}, "not one of the site"),
+    ],
+)
+def test_new_explains_what_stops_it(content, kind, title, options, message):
+    with pytest.raises(Exit, match=message):
+        tasks.new(Context(), kind, title, **options)
+    assert os.path.isdir(content)
