@@ -1,5 +1,6 @@
 """Tasks for editors and maintainers: `invoke --list` explains each one."""
 
+import logging
 import os
 import shutil
 import sys
@@ -18,20 +19,44 @@ PUBLISH_SETTINGS = ROOT / "publishconf.py"
 HOST, PORT = "127.0.0.1", int(os.environ.get("PORT", "8000"))
 
 
-def _pelican_build(settings_file: Path, output: Path = OUTPUT, **overrides) -> None:
-    """Run one Pelican build in this process; a content error ends the task with exit code 1."""
+class _PlainLines(logging.Formatter):
+    """One line per message, ``error: news/x.md: title: missing — add …``: no colours, no
+    wrapping at the terminal's width, no source-file suffix, so a CI log reads as a terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage().replace("\n", " ")
+        return f"{record.levelname.lower()}: {message}"
+
+
+def _plain_logging(handler: logging.Handler | None = None) -> None:
+    """Warnings and errors as plain lines on stderr (or to ``handler``). The records core turns
+    Pelican's own messages into issues as they are logged: they must stay enabled."""
+    if handler is None:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(_PlainLines())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+
+
+def _pelican(settings_file: Path, output: Path = OUTPUT, **overrides):
+    """A Pelican instance for ``settings_file`` (plugins loaded), over the content folder."""
     from pelican import Pelican  # noqa: PLC0415
-    from pelican.log import init as init_logging  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
 
-    from records import ContentError  # noqa: PLC0415
-
-    init_logging(name="pelican")
     settings = read_settings(
         str(settings_file), override={"OUTPUT_PATH": str(output), "PATH": str(CONTENT), **overrides}
     )
+    return Pelican(settings)
+
+
+def _pelican_build(settings_file: Path, output: Path = OUTPUT, **overrides) -> None:
+    """Run one Pelican build in this process; a content error ends the task with exit code 1."""
+    from records import ContentError  # noqa: PLC0415
+
+    _plain_logging()
     try:
-        Pelican(settings).run()
+        _pelican(settings_file, output, **overrides).run()
     except ContentError as error:
         raise Exit(f"Build failed: {error}", code=1) from None
 
@@ -40,6 +65,36 @@ def _pelican_build(settings_file: Path, output: Path = OUTPUT, **overrides) -> N
 def build(c):
     """Build the site into output/ with local settings (bad files are skipped with a warning)."""
     _pelican_build(LOCAL_SETTINGS)
+
+
+@task
+def lint(c):
+    """Check every content file without building the site: problems listed by file (exit 1)."""
+    from records import ContentError  # noqa: PLC0415
+    from records.issues import CheckFinished  # noqa: PLC0415
+
+    _plain_logging(logging.NullHandler())  # the problems are printed below, grouped
+    overrides = {"RECORDS_CHECK_ONLY": True, "SHARE_CARDS": False, "POSTERS": False}
+    with tempfile.TemporaryDirectory() as temp:
+        try:
+            _pelican(PUBLISH_SETTINGS, Path(temp) / "output", **overrides).run()
+        except CheckFinished as finished:
+            issues = finished.issues
+        except ContentError as error:
+            raise Exit(f"lint: {error}", code=1) from None
+    if not issues:
+        print("No problem found in content/.")
+        return
+    by_file: dict[str, list] = {}
+    for issue in issues:
+        by_file.setdefault(issue.path, []).append(issue)
+    for path, found in by_file.items():
+        print(f"content/{path}")
+        for issue in found:
+            print(f"  {issue.field}: {issue.message}")
+            print(f"    fix: {issue.fix}")
+    noun = "problem" if len(issues) == 1 else "problems"
+    raise Exit(f"\n{len(issues)} {noun} in {len(by_file)} file(s): fix them, then run it again.")
 
 
 @task
@@ -60,10 +115,45 @@ def clean(c):
 
 
 def _server(directory: Path, port: int = PORT):
-    """Pelican's own handler: clean URLs (``/news/``) served from ``index.html`` files."""
+    """Pelican's own handler (clean URLs such as ``/news/`` served from ``index.html`` files),
+    and for an address that leads nowhere the site's 404 page with status 404: the nearest
+    ``404.html`` up from the address, so a site in a sub-path or a language's own 404 page
+    answers as a static host would."""
     from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer  # noqa: PLC0415
 
-    return RootedHTTPServer(str(directory), (HOST, port), ComplexHTTPRequestHandler)
+    class PreviewHandler(ComplexHTTPRequestHandler):
+        def do_GET(self):
+            if self.get_path_that_exists(self.path.split("?", 1)[0]):
+                return super().do_GET()
+            return self.not_found()
+
+        def get_path_that_exists(self, original_path):
+            """Pelican's lookup, without its warning for a missing address (answered below)."""
+            trailing = original_path.endswith("/")
+            for suffix in self.SUFFIXES:
+                if suffix == "/" and not trailing:
+                    continue
+                candidate = original_path.rstrip("/") + suffix
+                if os.path.exists(self.translate_path(candidate)):
+                    return candidate
+            return None
+
+        def not_found(self):
+            folder = Path(self.translate_path(self.path.split("?", 1)[0]))
+            root = Path(self.base_path)
+            for parent in [folder, *folder.parents]:
+                page = parent / "404.html"
+                if page.is_file() and (parent == root or root in parent.parents):
+                    body = page.read_bytes()
+                    self.send_response(404)
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
+            self.send_error(404)
+
+    return RootedHTTPServer(str(directory), (HOST, port), PreviewHandler)
 
 
 @task
@@ -160,13 +250,9 @@ def test(c):
 )
 def new(c, kind, title, campaign=None, lang=None, online=None):  # noqa: PLR0917 (invoke's options)
     """Start a new file as a draft: `invoke new event "Vigil for peace"` (docs/editors.md)."""
-    from pelican import Pelican  # noqa: PLC0415
-    from pelican.settings import read_settings  # noqa: PLC0415
-
     from records.scaffold import ScaffoldError, new_file  # noqa: PLC0415
 
-    settings = read_settings(str(LOCAL_SETTINGS), override={"PATH": str(CONTENT)})
-    settings = Pelican(settings).settings  # loads the plugins, which declare the kinds
+    settings = _pelican(LOCAL_SETTINGS).settings  # loads the plugins, which declare the kinds
     try:
         made = new_file(settings, kind, title, campaign=campaign, lang=lang, online=online)
     except ScaffoldError as error:

@@ -2,6 +2,8 @@
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -110,3 +112,70 @@ def test_new_explains_what_stops_it(content, kind, title, options, message):
     with pytest.raises(Exit, match=message):
         tasks.new(Context(), kind, title, **options)
     assert os.path.isdir(content)
+
+
+def lint(capsys) -> tuple[int, str]:
+    try:
+        tasks.lint(Context())
+    except Exit as finished:
+        return finished.code, capsys.readouterr().out + str(finished.message)
+    return 0, capsys.readouterr().out
+
+
+def test_lint_finds_nothing_in_clean_content(content, capsys):
+    code, out = lint(capsys)
+    assert code == 0
+    assert "No problem found" in out
+
+
+def test_lint_names_each_problem_under_its_file_with_its_fix(content, capsys):
+    from tests.fixtures import hostile  # noqa: PLC0415
+
+    for relative, (text, _field) in hostile.INVALID.items():
+        path = content / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    code, out = lint(capsys)
+    assert code == 1
+    blocks = {}
+    for line in out.splitlines():
+        if line.startswith("content/"):
+            current = blocks.setdefault(line.removeprefix("content/"), [])
+        elif line.startswith("  ") and not line.startswith("    "):
+            current.append(line.strip().split(":", 1)[0])
+        elif line.startswith("    fix: "):
+            assert line.strip() != "fix:", "every problem has its fix"
+    assert {path: fields[0] for path, fields in blocks.items()} == {
+        path: field for path, (_text, field) in hostile.INVALID.items()
+    }
+    assert not (content.parent / "output").exists(), "lint writes no site"
+
+
+def test_log_lines_are_single_plain_lines_in_a_narrow_terminal(tmp_path):
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    (content / "pages/typo.md").write_text("Title: Typo\nSlgu: typo\n\nText.\n", encoding="utf-8")
+    script = (
+        "import sys, tasks, invoke, pathlib\n"
+        f"tasks.CONTENT = pathlib.Path({str(content)!r})\n"
+        f"tasks.OUTPUT = pathlib.Path({str(tmp_path / 'output')!r})\n"
+        "tasks.build(invoke.Context())\n"
+    )
+    env = {**os.environ, "COLUMNS": "40", "SOURCE_DATE_EPOCH": FIXED_EPOCH}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines == [
+        'warning: pages/typo.md: slgu: is not a key this kind of file takes (did you mean "slug"?)'
+        " — correct its spelling, or remove the line (docs/editors.md lists every key)",
+        "warning: 1 content error: the files named above were skipped (a strict build would stop)",
+    ]

@@ -1,12 +1,16 @@
 """The demo site, built once with local settings and once for production from a sub-path."""
 
+import contextlib
 import glob
 import re
+import shutil
 import subprocess
 import sys
 import threading
+import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -178,18 +182,6 @@ def test_livereload_restarts_for_code_and_settings_and_rebuilds_for_content_and_
         assert reaction(theme) == {"rebuild"}, theme
 
 
-def test_invoke_new_post_scaffolds_a_file_that_builds(tmp_path, monkeypatch):
-    monkeypatch.setattr(tasks, "CONTENT", tmp_path / "content")
-    monkeypatch.setattr(tasks, "ROOT", tmp_path)
-    tasks.new.body(None, "post", "Vigil in Rome")
-    created = tmp_path / "content/news/vigil-in-rome.md"
-    expected = "Title: Vigil in Rome\nSlug: vigil-in-rome\nDate: 2026-01-20\n"
-    assert created.read_text().startswith(expected)
-    build = run_pelican(tmp_path / "content", tmp_path / "output")
-    assert build.issues == []
-    assert (tmp_path / "output/news/2026/vigil-in-rome/index.html").exists()
-
-
 def test_ci_runs_the_readme_test_command():
     readme = (ROOT / "README.md").read_text()
     command = re.search(r"```sh\n(python3 -m venv .venv && .*invoke test)\n```", readme)
@@ -197,15 +189,40 @@ def test_ci_runs_the_readme_test_command():
     assert command.group(1) in (ROOT / ".ci/run").read_text()
 
 
-def test_invoke_serve_serves_clean_urls(demo):
-    server = tasks._server(demo.output, port=0)
+@contextlib.contextmanager
+def preview(directory: Path):
+    """``invoke serve``'s server over ``directory``, on a free port: its base address."""
+    server = tasks._server(directory, port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        port = server.server_address[1]
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/news/") as response:
-            assert response.status == 200
-            assert b"<main" in response.read()
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_invoke_serve_serves_clean_urls(demo):
+    with preview(demo.output) as base, urllib.request.urlopen(f"{base}/news/") as response:
+        assert response.status == 200
+        assert b"<main" in response.read()
+
+
+@pytest.mark.parametrize(
+    ("address", "page"),
+    [
+        ("/no/such/page/", "404.html"),
+        ("/fr/nulle-part/", "fr/404.html"),
+        ("/campaigns/site/missing", "campaigns/site/404.html"),
+    ],
+)
+def test_invoke_serve_answers_a_missing_address_with_the_nearest_404_page(
+    demo, tmp_path, address, page
+):
+    root = tmp_path / "served"
+    shutil.copytree(demo.output, root)
+    shutil.copytree(demo.output, root / "campaigns/site")  # a site built for a sub-path
+    with preview(root) as base, pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(base + address)
+    assert error.value.code == 404
+    assert error.value.read() == (root / page).read_bytes()

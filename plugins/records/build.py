@@ -15,7 +15,7 @@ import shutil
 from pelican.log import LimitFilter
 
 from . import settings as records_settings
-from .issues import ContentError, IssueLog, PelicanMessages
+from .issues import CheckFinished, ContentError, IssueLog, PelicanMessages
 from .today import build_now
 from .writer import make_readable
 
@@ -55,7 +55,11 @@ class Build:
             self.pelican.output_path = self.staging
 
     def stop_if_strict(self) -> None:
-        """In strict mode, end the build before anything reaches the output folder."""
+        """In strict mode, end the build before anything reaches the output folder; when only
+        checking, end it there in any case."""
+        if records_settings.get(self.pelican.settings, "RECORDS_CHECK_ONLY"):
+            self.abandon()
+            raise CheckFinished(list(self.issues.issues))
         if self.strict and self.issues:
             self.abandon()
             raise ContentError(self.issues.summary())

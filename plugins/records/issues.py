@@ -56,6 +56,16 @@ class ContentError(Exception):
     exitcode = 1
 
 
+class CheckFinished(ContentError):
+    """Every file was read and checked, and nothing is to be written (``RECORDS_CHECK_ONLY``):
+    ``issues`` holds what was found, none when the content is clean."""
+
+    def __init__(self, issues: list):
+        super().__init__(f"{len(issues)} content errors" if issues else "no content error")
+        self.issues = issues
+        self.exitcode = 1 if issues else 0
+
+
 class IssueLog:
     """The issues of one build. Strict builds log them as errors, local builds as warnings."""
 

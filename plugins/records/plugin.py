@@ -1,8 +1,10 @@
 """Wires the records core into Pelican's signals. No state lives here between builds."""
 
+import os
+
 from pelican import signals
 
-from . import passes
+from . import cache, passes
 from . import settings as records_settings
 from .build import Build
 from .generator import PASSES_KEY, RecordsGenerator
@@ -10,7 +12,7 @@ from .issues import QuietContentError
 from .languages import LanguageSettingError, site_languages
 from .markdown import use_kit_reader
 from .pelican_content import connect as check_pelican_content_as_read
-from .settings import plugin_enabled
+from .settings import plugin_enabled, plugin_names
 from .static import refuse_unsafe_files
 from .templating import install as install_template_helpers
 from .writer import Writer, reserved_paths
@@ -50,6 +52,8 @@ def align_settings(pelican):
     if not plugin_enabled(settings, "records"):
         return
     site_languages(settings)  # a wrong LANGUAGES stops the build here, with one line
+    plugins = {name: __import__(name).__file__ for name in plugin_names(settings)}
+    cache.separate(settings, sorted({os.path.dirname(path) for path in plugins.values()}))
     if records_settings.get(settings, "UNTRANSLATED_CONTENT") not in ("show", "hide"):
         raise LanguageSettingError('UNTRANSLATED_CONTENT: write "show" or "hide"')
     settings["ARTICLE_TRANSLATION_ID"] = settings["PAGE_TRANSLATION_ID"] = "translation_key"

@@ -26,6 +26,9 @@ SHOW_DRAFTS (False)
     True (``pelicanconf.py``, for previews): a file with ``Status: draft`` is built like any
     other, with a "Draft" banner. False (``publishconf.py``): drafts are left out of the
     site, its feeds and calendars; references to them are dropped without an error.
+RECORDS_CHECK_ONLY (False)
+    True (``invoke lint``): read and check every file, then stop before anything is written,
+    with a :class:`records.issues.CheckFinished` carrying the build's issues.
 CSP_EXTRA ({})
     Sources a site adds to directives of the Content-Security-Policy: see ``security.py``.
 """
@@ -39,6 +42,7 @@ DEFAULTS = {
     "DEFAULT_LANG_PREFIXED": False,
     "UNTRANSLATED_CONTENT": "show",
     "SHOW_DRAFTS": False,
+    "RECORDS_CHECK_ONLY": False,
 }
 
 
