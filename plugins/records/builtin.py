@@ -82,7 +82,24 @@ class Moment(FieldType):
         return within_years(raw)
 
 
-STATUSES = ("published", "draft", "hidden")
+DRAFT = "draft"
+STATUSES = ("published", DRAFT, "hidden")
+
+# Keys that mean the same on every kind of file.
+SLUG = Field("slug", Slug(), help="the last part of the address: lower case, digits and hyphens")
+LANG = Field(
+    "lang",
+    Language(),
+    translatable=True,
+    help="the language of an original not in the site's main language",
+)
+SUMMARY = Field(
+    "summary",
+    Text(max_length=5000, multiline=True),
+    translatable=True,
+    help="one or two sentences shown in lists and when the page is shared",
+)
+
 _SHARED = (
     Field(
         "title",
@@ -98,19 +115,9 @@ _SHARED = (
         translatable=True,
         help="when it was last changed (optional): YYYY-MM-DD",
     ),
-    Field(
-        "summary",
-        Text(max_length=5000, multiline=True),
-        translatable=True,
-        help="one or two sentences shown in lists and when the page is shared",
-    ),
-    Field("slug", Slug(), help="the last part of the address: lower case, digits and hyphens"),
-    Field(
-        "lang",
-        Language(),
-        translatable=True,
-        help="the language of an original not in the site's main language",
-    ),
+    SUMMARY,
+    SLUG,
+    LANG,
     Field(
         "status",
         Choice(STATUSES),
@@ -141,7 +148,6 @@ PELICAN_KEYS = {
     "page": _SHARED,
 }
 
-DRAFT = "draft"
 # Keys every record may carry besides its type's own fields (a type's own field of the same
 # name wins: an event's Status has more values).
 RECORD_KEYS = (
@@ -151,19 +157,9 @@ RECORD_KEYS = (
         translatable=True,
         help="draft (only in previews) or published",
     ),
-    Field("slug", Slug(), help="the last part of the address: lower case, digits and hyphens"),
-    Field(
-        "lang",
-        Language(),
-        translatable=True,
-        help="the language of an original not in the site's main language",
-    ),
-    Field(
-        "summary",
-        Text(max_length=5000, multiline=True),
-        translatable=True,
-        help="one or two sentences shown in lists and when the page is shared",
-    ),
+    SLUG,
+    LANG,
+    SUMMARY,
 )
 
 PELICAN_CONTENT_FIELDS = (

@@ -206,13 +206,17 @@ class RecordsGenerator(CachingGenerator):
             mine = _comparable(translation.fields.get(declared.name))
             theirs = _comparable(original.fields.get(declared.name))
             if mine != theirs:
-                self.problem(
-                    translation.source_path,
-                    declared.name,
-                    f"differs from the original ({original.relative_source_path})",
-                    "remove the line: a translation shares the original's "
-                    f"{declared.label}, and only its text is translated",
-                )
+                self.contradiction(translation, original, declared)
+
+    def contradiction(self, translation, original, declared: Field) -> None:
+        """A translation gives a language-neutral key another value than its original."""
+        self.problem(
+            translation.source_path,
+            declared.name,
+            f"differs from the original ({original.relative_source_path})",
+            "remove the line: a translation shares the original's "
+            f"{declared.label}, and only its text is translated",
+        )
 
     def share_with_translations(self) -> None:
         """Each translation takes its original's language-neutral values (resolved)."""
@@ -336,13 +340,7 @@ class RecordsGenerator(CachingGenerator):
             if declared.name in translation.metadata and _comparable(
                 values.get(declared.name)
             ) != _comparable(shared.get(declared.name)):
-                self.problem(
-                    translation.source_path,
-                    declared.name,
-                    f"differs from the original ({original.relative_source_path})",
-                    "remove the line: a translation shares the original's "
-                    f"{declared.label}, and only its text is translated",
-                )
+                self.contradiction(translation, original, declared)
             values[declared.name] = shared.get(declared.name)
 
     def pelican_content(self, kind: str) -> list:
