@@ -24,6 +24,9 @@ UNTRANSLATED_CONTENT ("show")
     of that language; its links lead to the language's home instead).
 CSP_EXTRA ({})
     Sources a site adds to directives of the Content-Security-Policy: see ``security.py``.
+SECURITY_HEADERS_FILE ("_headers")
+    The security headers file of production builds, for Netlify and Cloudflare Pages; None
+    writes none: see ``headers.py``.
 """
 
 DEFAULTS = {
@@ -32,6 +35,7 @@ DEFAULTS = {
     "TRUST_RAW_HTML": False,
     "CONTENT_MAX_BYTES": 1_000_000,
     "CSP_EXTRA": {},
+    "SECURITY_HEADERS_FILE": "_headers",
     "DEFAULT_LANG_PREFIXED": False,
     "UNTRANSLATED_CONTENT": "show",
 }
