@@ -5,8 +5,9 @@ The format: a line that starts with ``/`` is a path pattern; the indented ``Name
 lines under it are the headers sent for every path it matches; ``#`` starts a comment. In a
 pattern ``*`` matches anything, ``/`` included, and ``:name`` one path segment. Every rule
 that matches a path applies; a header given by several is sent once, their values joined by
-", " (both hosts document this). Absolute URL patterns and Cloudflare's ``! Name`` (detach)
-are not read: the kit writes neither.
+", " (as Cloudflare documents; the kit's own file never gives one header twice for a path, so
+how a host merges does not matter to it). Absolute URL patterns and Cloudflare's ``! Name``
+(detach) are not read: the kit writes neither.
 """
 
 import re
