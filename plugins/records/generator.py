@@ -88,6 +88,7 @@ class RecordsGenerator(CachingGenerator):
         self.check_translations()
         self.resolve_records()
         self.share_with_translations()
+        self.share_live_settings()
         groups = self.pair_pelican_translations()
         self.check_pelican_content()
         self.check_output_paths()
@@ -228,6 +229,19 @@ class RecordsGenerator(CachingGenerator):
                         if not declared.translatable:
                             values[declared.name] = original.fields.get(declared.name)
                     translation.bind(record_type, original.id, values)
+
+    def share_live_settings(self) -> None:
+        """Posts and pages read from Pelican's cache carry a copy of the settings of the build
+        that cached them, pickled with them, and so do their category, tags and authors. Each
+        language pass changes the live settings (records.passes): give them the live ones, as
+        a fresh read does, or every language would write a tag's page at one path."""
+        for content in self.pelican_content("articles") + self.pelican_content("pages"):
+            content.settings = self.settings
+            wrappers = [getattr(content, "category", None)]
+            wrappers += [*(getattr(content, "tags", None) or ())]
+            wrappers += [*(getattr(content, "authors", None) or ())]
+            for wrapper in filter(None, wrappers):
+                wrapper.settings = self.settings
 
     def pair_pelican_translations(self) -> dict[str, list[dict]]:
         """Pair each translated post or page with its original (same slug, date and

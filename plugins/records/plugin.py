@@ -8,6 +8,7 @@ from . import cache, passes
 from . import settings as records_settings
 from .build import Build
 from .generator import PASSES_KEY, RecordsGenerator
+from .headers import write_security_headers
 from .issues import QuietContentError
 from .languages import LanguageSettingError, site_languages
 from .markdown import use_kit_reader
@@ -73,12 +74,17 @@ def make_writer(pelican):
     """get_writer: the records core's writer, that every file of the build goes through."""
     if not plugin_enabled(pelican.settings, "records"):
         return None
-    return type("Writer", (Writer,), {"reserved": tuple(pelican.records_build.reserved)})
+    build = pelican.records_build
+    return type("Writer", (Writer,), {"reserved": tuple(build.reserved), "build": build})
 
 
 def finish_build(pelican):
+    """finalized: the files written once every other is known (the security headers), then
+    the staged output swapped in."""
     build = pelican.records_build
     pelican.records_build = None
+    if build.writer is not None:
+        write_security_headers(build.writer, pelican.settings)
     build.finish()
 
 

@@ -1,8 +1,9 @@
 """The site's Content-Security-Policy, computed in this one place from the settings.
 
 ``base.html`` writes it into a ``<meta http-equiv="Content-Security-Policy">`` element (the
-template global ``content_security_policy``, installed by :mod:`records.templating`); a host's
-header file (Netlify's or Cloudflare's ``_headers``) can send the very same string.
+template global ``content_security_policy``, installed by :mod:`records.templating`); the
+security headers file of production builds (:mod:`records.headers`, ``_headers`` for Netlify
+and Cloudflare Pages) sends the very same string, with ``frame-ancestors 'none'``.
 
 The policy allows nothing from another host, nothing inline, no plugin, frame or ``<base>``,
 and only the theme's own scripts: with an absolute ``SITEURL`` (production), ``script-src`` is

@@ -31,6 +31,9 @@ RECORDS_CHECK_ONLY (False)
     with a :class:`records.issues.CheckFinished` carrying the build's issues.
 CSP_EXTRA ({})
     Sources a site adds to directives of the Content-Security-Policy: see ``security.py``.
+SECURITY_HEADERS_FILE ("_headers")
+    The security headers file of production builds, for Netlify and Cloudflare Pages; None
+    writes none: see ``headers.py``.
 """
 
 DEFAULTS = {
@@ -39,6 +42,7 @@ DEFAULTS = {
     "TRUST_RAW_HTML": False,
     "CONTENT_MAX_BYTES": 1_000_000,
     "CSP_EXTRA": {},
+    "SECURITY_HEADERS_FILE": "_headers",
     "DEFAULT_LANG_PREFIXED": False,
     "UNTRANSLATED_CONTENT": "show",
     "SHOW_DRAFTS": False,

@@ -73,12 +73,16 @@ class Alternate:
 
 
 class Writer(PelicanWriter):
-    # (output path, owner) of the files Pelican's static generator copies itself: set on the
-    # per-build subclass made by records.plugin.
+    # (output path, owner) of the files Pelican's static generator copies itself, and the
+    # records.build.Build of the run (which keeps the writer, for the files written once every
+    # other is known): set on the per-build subclass made by records.plugin.
     reserved: tuple[tuple[str, str], ...] = ()
+    build = None
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings)
+        if self.build is not None:
+            self.build.writer = self
         self._root = os.path.realpath(output_path)
         self._owners: dict[str, str] = {}
         self._pages: set[str] = set()
@@ -154,6 +158,10 @@ class Writer(PelicanWriter):
         if self.language is not None:
             feed.feed["language"] = self.language.tag
         return feed
+
+    def paths(self) -> list[str]:
+        """Every path written (or to be written) in this build, relative to the output."""
+        return sorted(self._owners)
 
     def owner(self, path: str) -> str | None:
         """Who wrote (or will write) ``path`` in this build, or None."""

@@ -11,6 +11,9 @@ import os
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from .headers import Rule, headers_for
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -28,14 +31,34 @@ def chromium_missing() -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    mount = "/"  # where the folder is served
+    rules: tuple[Rule, ...] = ()  # the response headers, as a host applies a _headers file
+
     def log_message(self, *args):
         pass
 
+    def send_head(self):
+        if not urlsplit(self.path).path.startswith(self.mount):
+            self.send_error(404)
+            return None
+        return super().send_head()
+
+    def translate_path(self, path):
+        return super().translate_path("/" + path[len(self.mount) :])
+
+    def end_headers(self):
+        for name, value in headers_for(list(self.rules), urlsplit(self.path).path).items():
+            self.send_header(name, value)
+        super().end_headers()
+
 
 @contextlib.contextmanager
-def serve(directory: Path):
-    """Serve ``directory`` on a free port of 127.0.0.1; yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, mount: str = "/", rules: list[Rule] | tuple = ()):
+    """Serve ``directory`` on a free port of 127.0.0.1, at the path ``mount`` (``/campaigns/``
+    for a site built for a sub-path), sending the headers of ``rules``
+    (:func:`sitecheck.headers.parse_headers`); yield the base URL, without the mount."""
+    quiet = type("Handler", (_QuietHandler,), {"mount": mount, "rules": tuple(rules)})
+    handler = functools.partial(quiet, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
