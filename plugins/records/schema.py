@@ -61,6 +61,10 @@ class RecordType:
     Two types may share a folder: ``accepts`` says which files (by source path) are this
     type's, and ``path_values`` gives raw values read from the path (a year from ``2017.md``)
     that the file's own metadata overrides. ``id_help`` tells an editor where ids come from.
+    ``layout`` says where a record's file sits in the folder, without ``.md``, for tools that
+    write files (the browser editor, plugins/cms): ``{id}`` (``partners/osce.md``), ``{id}/index``
+    (a folder per record) or ``{<field>}/{<field>}`` (an edition: ``<campaign>/<year>``); it
+    must agree with ``accepts`` and ``path_values``.
     """
 
     name: str
@@ -76,6 +80,7 @@ class RecordType:
     accepts: Callable[[str], bool] | None = None
     path_values: Callable[[str], dict] | None = None
     id_help: str = "the name of a file in {folder}/ without .md"
+    layout: str = "{id}"
 
     def setting(self, settings: dict, key: str) -> str:
         """Return ``<NAME>_<KEY>`` from the settings, or this type's default."""
