@@ -46,7 +46,7 @@ DEFAULT_DATE_FORMAT = "%d %B %Y"
 
 # Our own plugins, always listed explicitly.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["records", "i18n", "events", "campaigns"]
+PLUGINS = ["records", "i18n", "cms", "events", "campaigns"]
 PLUGINS += ["media", "partners"]  # after "records": partners imports the media core
 
 # Strict mode: any content error fails the build (see publishconf.py). Locally a bad record is
@@ -54,6 +54,10 @@ PLUGINS += ["media", "partners"]  # after "records": partners imports the media 
 RECORDS_STRICT = False
 # A file with "Status: draft" shows in previews, with a banner; never in production.
 SHOW_DRAFTS = True
+
+# Editing in the browser at /admin/ (docs/maintainers.md): not in local builds, where editors
+# change the files themselves. publishconf.py turns it on when the site's repository is known.
+CMS = False
 
 # Content layout (see docs/editors.md).
 ARTICLE_PATHS = ["news"]

@@ -20,5 +20,9 @@ TRANSLATION_FEED_ATOM = "feeds/all-{lang}.atom.xml"
 
 RECORDS_STRICT = True
 SHOW_DRAFTS = False
+# Editing in the browser at /admin/ (docs/maintainers.md): on when the site's GitHub repository
+# is known, CMS_REPO=owner/name in the environment (or written here).
+CMS_REPO = os.environ.get("CMS_REPO", "")
+CMS = bool(CMS_REPO)
 LOAD_CONTENT_CACHE = True
 CAMPAIGN_FEED_ATOM = "feeds/campaigns/{id}.atom.xml"

@@ -3,9 +3,9 @@
 
 import pytest
 
-from records import security
 from records.headers import security_headers
 from records.security import content_security_policy
+from records.signals import folder_policies
 from sitecheck.headers import HeadersSyntaxError, Rule, headers_for, parse_headers
 
 SITEURL = "https://example.org/campaigns"
@@ -63,11 +63,23 @@ WRITTEN = ["index.html", "404.html", "news/index.html", "theme/css/site.css", "a
 WRITTEN += ["odd: name*.pdf"]  # a name with a space, a colon and a star is matched literally
 
 
-def test_with_an_admin_policy_the_admin_gets_its_own_and_no_path_gets_two(monkeypatch):
-    assert "/campaigns/admin/*" not in security_headers(SETTINGS)  # the hook is dormant
-    monkeypatch.setattr(
-        security, "admin_content_security_policy", lambda settings: ADMIN_POLICY, raising=False
-    )
+@pytest.fixture
+def admin_policy():
+    """A plugin that gives ``admin/`` a policy of its own, as the browser editor does."""
+
+    def policy(settings):
+        return {"admin": ADMIN_POLICY}
+
+    folder_policies.connect(policy)
+    yield
+    folder_policies.disconnect(policy)
+
+
+def test_a_folder_without_its_own_policy_shares_the_sites():
+    assert "/campaigns/admin/*" not in security_headers(SETTINGS)
+
+
+def test_with_an_admin_policy_the_admin_gets_its_own_and_no_path_gets_two(admin_policy):
     rules = parse_headers(security_headers(SETTINGS, WRITTEN))
     site_policy = f"{content_security_policy(SETTINGS)}; frame-ancestors 'none'"
     admin = "default-src 'self'; script-src 'self' https://cms.example.net; frame-ancestors 'none'"
@@ -88,10 +100,7 @@ def test_with_an_admin_policy_the_admin_gets_its_own_and_no_path_gets_two(monkey
         assert sent["Referrer-Policy"] == "no-referrer"
 
 
-def test_a_production_build_with_an_admin_policy_lists_what_it_wrote(site, monkeypatch):
-    monkeypatch.setattr(
-        security, "admin_content_security_policy", lambda settings: ADMIN_POLICY, raising=False
-    )
+def test_a_production_build_with_an_admin_policy_lists_what_it_wrote(site, admin_policy):
     build = site(PAGE, SITEURL="https://example.org")
     patterns = [rule.pattern for rule in parse_headers(build.page("_headers"))]
     assert patterns[:2] == ["/*", "/"]

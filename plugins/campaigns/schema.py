@@ -57,7 +57,7 @@ CAMPAIGN = RecordType(
     accepts=_is_campaign_file,
     identify=_campaign_id,
     id_help="the name of a campaign's folder in {folder}/",
-    file="{folder}/{id}/index.md",
+    layout="{id}/index",
     fields=(
         Field("title", Text(), required=True, translatable=True, help="the campaign's name"),
         Field(
@@ -100,7 +100,7 @@ EDITION = RecordType(
     accepts=_is_edition_file,
     path_values=_edition_from_path,
     identify=_edition_id,
-    file="{folder}/{campaign}/{year}.md",
+    layout="{campaign}/{year}",
     fields=(
         Field(
             "campaign", Ref("campaign"), required=True, help="the campaign's id (the folder's name)"

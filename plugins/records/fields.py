@@ -261,6 +261,11 @@ class Country(FieldType):
     def __init__(self, extra: Iterable[str] = ()):
         self.extra = tuple(extra)
 
+    @property
+    def codes(self) -> frozenset[str]:
+        """The ISO codes it accepts (besides ``extra``)."""
+        return _iso_country_codes()
+
     def parse(self, raw, context):
         text = one_line(raw)
         if text.lower() in self.extra:

@@ -22,25 +22,23 @@ root of the site's own output, and the host reads it only at the root of the fol
 publishes: a site served from a sub-path of a larger site has its rules copied into that
 site's ``_headers`` (docs/maintainers.md, "Production build and deployment").
 
-**The admin hook.** A browser CMS under ``admin/`` needs a looser policy. When a function
-``admin_content_security_policy(settings)`` exists at build time, in
-``plugins/records/security.py`` or in the ``cms`` package (its ``__init__`` or ``security``
-module), ``admin/*`` gets a rule of its own with that policy. Hosts send every matching
-rule's headers, so the site's policy is then given by top-level path (every file and folder
-the build wrote except ``admin/``) rather than to ``/*``, where it would also bind the admin.
-Cloudflare Pages reads at most 100 rules: a site with more top-level pages than that and an
-admin would lose the last rules.
+**Folders with a policy of their own.** A plugin whose pages need another policy (the browser
+editor's ``admin/``) answers :data:`records.signals.folder_policies`; each such folder gets a
+rule of its own with that policy. Hosts send every matching rule's headers, so the site's
+policy is then given by top-level path (every file and folder the build wrote except those)
+rather than to ``/*``, where it would also bind them. Cloudflare Pages reads at most 100
+rules: a site with more top-level pages than that would lose the last rules.
 
 SECURITY_HEADERS_FILE ("_headers")
     Where the file is written, relative to the output folder; None writes none. Local builds
     (relative URLs) never write it: their pages may be served at any address.
 """
 
-import importlib
 from urllib.parse import quote, urlsplit
 
 from . import settings as records_settings
 from .security import content_security_policy
+from .signals import folder_policies
 
 REFERRER_POLICY = "no-referrer"
 HSTS = "max-age=63072000"
@@ -50,26 +48,15 @@ PERMISSIONS = (
     "serial", "usb", "xr-spatial-tracking",
 )  # fmt: skip
 FRAME_ANCESTORS = "frame-ancestors 'none'"
-ADMIN_FOLDER = "admin"
-# Where the admin's policy may be defined (see the module's docstring), in this order.
-ADMIN_POLICY_MODULES = ("records.security", "cms", "cms.security")
 OWNER = "records core: security headers"
 
 
-def admin_policy_function():
-    """``admin_content_security_policy`` where a module of :data:`ADMIN_POLICY_MODULES`
-    defines it, or None."""
-    for name in ADMIN_POLICY_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name in ("cms", "cms.security"):
-                continue  # no CMS here; a module missing inside the CMS is its own bug
-            raise
-        function = getattr(module, "admin_content_security_policy", None)
-        if callable(function):
-            return function
-    return None
+def own_policies(settings: dict) -> dict[str, str]:
+    """{folder: policy} of the output's folders whose pages have a policy of their own."""
+    found: dict[str, str] = {}
+    for receiver in folder_policies.receivers_for(settings):
+        found.update(receiver(settings) or {})
+    return {folder.strip("/"): policy for folder, policy in found.items()}
 
 
 def security_headers(settings: dict, written: list[str] | tuple = ()) -> str | None:
@@ -87,15 +74,16 @@ def security_headers(settings: dict, written: list[str] | tuple = ()) -> str | N
     ]
     if parts.scheme == "https":  # browsers ignore it over http
         common.append(("Strict-Transport-Security", HSTS))
-    admin = admin_policy_function()
-    if admin is None:
+    own = own_policies(settings)
+    if not own:
         rules = [(base + "*", [("Content-Security-Policy", policy), *common])]
     else:
         site = [("Content-Security-Policy", policy)]
         rules = [(base + "*", common)]
-        rules += [(pattern, site) for pattern in _site_patterns(base, written)]
-        admin_policy = with_frame_ancestors(admin(settings))
-        rules.append((f"{base}{ADMIN_FOLDER}/*", [("Content-Security-Policy", admin_policy)]))
+        rules += [(pattern, site) for pattern in _site_patterns(base, written, set(own))]
+        for folder, folder_policy in sorted(own.items()):
+            csp = [("Content-Security-Policy", with_frame_ancestors(folder_policy))]
+            rules.append((f"{base}{_literal(folder)}/*", csp))
     lines = [
         "# Security headers for Netlify and Cloudflare Pages, written by the campaign kit",
         f"# (plugins/records/headers.py) for {settings['SITEURL'].rstrip('/')}/.",
@@ -111,14 +99,14 @@ def with_frame_ancestors(policy: str) -> str:
     return policy if "frame-ancestors" in policy else f"{policy}; {FRAME_ANCESTORS}"
 
 
-def _site_patterns(base: str, written) -> list[str]:
-    """The site's pages and files outside ``admin/``, by top-level name: ``/`` itself, each
-    top-level file, each folder and all below it."""
+def _site_patterns(base: str, written, apart: set[str]) -> list[str]:
+    """The site's pages and files outside the folders ``apart``, by top-level name: ``/``
+    itself, each top-level file, each folder and all below it."""
     files: set[str] = set()
     folders: set[str] = set()
     for path in written:
         top, _, rest = path.partition("/")
-        if top != ADMIN_FOLDER:
+        if top not in apart:
             (folders if rest else files).add(top)
     below = [f"{base}{_literal(name)}/*" for name in sorted(folders)]
     return [base, *(base + _literal(name) for name in sorted(files)), *below]

@@ -133,11 +133,12 @@ def _record_file(settings, kind, title, now, options) -> NewFile:
         values["campaign"] = options["campaign"]
     if options.get("lang"):
         values["lang"] = options["lang"]
-    ids = {"id": slug, "folder": record_type.folder}
+    ids = {"id": slug}
     if kind == "edition":
         campaign = options.get("campaign") or _only_campaign(settings)
         ids.update(campaign=campaign, year=_next_year(settings, campaign, now.year))
-    return NewFile(record_type.file.format(**ids), _document(kind, fields, values))
+    path = f"{record_type.folder}/{record_type.layout.format(**ids)}.md"
+    return NewFile(path, _document(kind, fields, values))
 
 
 def _only_campaign(settings) -> str:

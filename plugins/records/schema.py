@@ -60,8 +60,11 @@ class RecordType:
     values and returns a list of ``(field, message, fix)`` for rules across several fields.
     Two types may share a folder: ``accepts`` says which files (by source path) are this
     type's, and ``path_values`` gives raw values read from the path (a year from ``2017.md``)
-    that the file's own metadata overrides. ``id_help`` tells an editor where ids come from;
-    ``file`` is where a new record's file goes (``invoke new``), from its values.
+    that the file's own metadata overrides. ``id_help`` tells an editor where ids come from.
+    ``layout`` says where a record's file sits in the folder, without ``.md``, for tools that
+    write files (the browser editor, plugins/cms): ``{id}`` (``partners/osce.md``), ``{id}/index``
+    (a folder per record) or ``{<field>}/{<field>}`` (an edition: ``<campaign>/<year>``); it
+    must agree with ``accepts`` and ``path_values``. New files (``invoke new``) go there too.
     """
 
     name: str
@@ -77,7 +80,7 @@ class RecordType:
     accepts: Callable[[str], bool] | None = None
     path_values: Callable[[str], dict] | None = None
     id_help: str = "the name of a file in {folder}/ without .md"
-    file: str = "{folder}/{id}.md"
+    layout: str = "{id}"
 
     def setting(self, settings: dict, key: str) -> str:
         """Return ``<NAME>_<KEY>`` from the settings, or this type's default."""

@@ -21,6 +21,9 @@ CSP_EXTRA ({})
     semicolons, commas or whitespace, so no keyword such as ``'unsafe-inline'``. Sources added
     to a directive that is ``'none'`` replace it. A bad key or source stops the build at its
     start with one line naming it.
+
+The browser editor (``plugins/cms``, ``/admin/``) has a policy of its own,
+:func:`editor_security_policy`: the site's, loosened only where Decap CMS needs it.
 """
 
 import re
@@ -60,26 +63,61 @@ class SettingError(ContentError):
 def content_security_policy(settings: dict) -> str:
     """The policy for a build with ``settings``; raises :class:`SettingError` on a bad
     ``CSP_EXTRA``."""
+    return _written(_policy(settings, f"{settings['THEME_STATIC_DIR'].strip('/')}/js/"))
+
+
+def editor_security_policy(settings: dict, folder: str, connect=(), images=()) -> str:
+    """The policy of the browser editor's page (Decap CMS, written by plugins/cms at
+    ``folder``): the site's, with scripts from ``folder`` instead of the theme's, and what
+    Decap needs besides. ``'unsafe-eval'``: it compiles its configuration's schema into
+    functions (ajv) as it starts. ``'unsafe-inline'`` styles: its components are styled by
+    ``<style>`` elements and ``style`` attributes written as they render (emotion).
+    ``blob:`` images: an upload is shown before it is saved. ``connect`` and ``images``:
+    the hosts of the backend it saves through (its API, its login, its users' avatars).
+    """
+    bad = [source for source in (*connect, *images) if not is_source(source)]
+    if bad:
+        raise SettingError(f"{bad[0]!r} is not a source the Content-Security-Policy can name")
+    policy = _policy(settings, folder)
+    policy["connect-src"] = list(dict.fromkeys([*policy["connect-src"], *connect]))
+    policy["img-src"] = list(dict.fromkeys([*policy["img-src"], "blob:", *images]))
+    policy["script-src"].append("'unsafe-eval'")
+    policy["style-src"].append("'unsafe-inline'")
+    return _written(policy)
+
+
+def is_source(text) -> bool:
+    """Whether ``text`` is a host or scheme source the policy may name (no keyword)."""
+    return isinstance(text, str) and bool(_SOURCE.fullmatch(text))
+
+
+def _policy(settings: dict, scripts: str) -> dict[str, list[str]]:
+    """The site's policy, directive by directive, with scripts from the folder ``scripts``
+    (relative to the site) and the site's ``CSP_EXTRA``."""
     policy = {name: list(sources or []) for name, sources in POLICY.items()}
-    policy["script-src"] = [_theme_scripts(settings)]
+    policy["script-src"] = [_scripts(settings, scripts)]
     for name, sources in _extra(records_settings.get(settings, "CSP_EXTRA")).items():
         kept = [source for source in policy[name] if source != "'none'"]
         policy[name] = list(dict.fromkeys(kept + sources))
+    return policy
+
+
+def _written(policy: dict[str, list[str]]) -> str:
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in policy.items())
 
 
-def _theme_scripts(settings: dict) -> str:
+def _scripts(settings: dict, folder: str) -> str:
     siteurl = (settings.get("SITEURL") or "").rstrip("/")
     parts = urlsplit(siteurl)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return "'self'"  # relative URLs: see the module's docstring
-    folder = f"{siteurl}/{settings['THEME_STATIC_DIR'].strip('/')}/js/"
-    if not _SOURCE.fullmatch(folder):
+    source = f"{siteurl}/{folder}"
+    if not is_source(source):
         raise SettingError(
             f"SITEURL: {siteurl!r} cannot be written in the Content-Security-Policy — "
             "use an address without spaces, quotes, semicolons or commas"
         )
-    return folder
+    return source
 
 
 def _extra(extra) -> dict[str, list[str]]:
@@ -106,7 +144,7 @@ def _extra(extra) -> dict[str, list[str]]:
                 f'write e.g. "{name}": ["https://host"]'
             )
         for source in sources:
-            if not isinstance(source, str) or not _SOURCE.fullmatch(source):
+            if not is_source(source):
                 raise SettingError(
                     f"CSP_EXTRA: {name}: {source!r} is not a source — write a host "
                     "(https://images.example.org), a host and path, or a scheme (https:), "

@@ -128,12 +128,24 @@ def feed_urls(path: Path) -> list[str]:
     return urls
 
 
+# Not pages of the site: the browser editor (plugins/cms writes it at admin/), an application
+# with a policy of its own, that no page links to and no reader sees.
+NOT_PAGES = ("admin",)
+
+
+def html_pages(output: Path) -> list[Path]:
+    """Every HTML page of the site built at ``output``, resolved."""
+    root = Path(output).resolve()
+    return [
+        path
+        for path in sorted(root.rglob("*.html"))
+        if path.relative_to(root).parts[0] not in NOT_PAGES
+    ]
+
+
 def read_site(output: Path) -> dict[Path, Page]:
     """Parse every HTML page of ``output`` once; keys are resolved paths."""
-    pages = {}
-    for html in sorted(Path(output).resolve().rglob("*.html")):
-        pages[html] = _page(html.read_text(encoding="utf-8"))
-    return pages
+    return {html: _page(html.read_text(encoding="utf-8")) for html in html_pages(output)}
 
 
 class Site:

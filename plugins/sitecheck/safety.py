@@ -19,7 +19,7 @@ of an output folder:
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .check import Site
+from .check import Site, html_pages
 
 THEME_SCRIPTS = "theme/js"  # Pelican's THEME_STATIC_DIR ("theme", kept by the kit) + "/js"
 SCRIPT_SCHEMES = ("javascript:", "vbscript:")
@@ -109,6 +109,6 @@ def safety_problems(output: Path, siteurl: str = "") -> list[str]:
     site = Site(output, siteurl, pages={})  # for its URL resolution; pages are read here
     return [
         f"{site.name(path)}: {problem}"
-        for path in sorted(site.root.rglob("*.html"))
+        for path in html_pages(site.root)
         for problem in page_problems(site, path, path.read_text(encoding="utf-8"))
     ]
