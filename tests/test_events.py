@@ -195,7 +195,7 @@ def test_online_event_has_a_table_of_times(events_site):
     build = events_site(files())
     page = build.page("events/vigil/index.html")
     table = page[page.index('class="event-times"') :]
-    assert '<th scope="row">Sydney</th>' in table
+    assert '<th scope="row">Sydney <span class="event-offset">UTC+11:00</span></th>' in table
     assert 'datetime="2026-02-08T19:00:00+11:00"' in table
     assert 'datetime="2026-02-08T03:00:00-05:00"' in table  # New York
 
@@ -217,6 +217,83 @@ def test_month_page_is_an_accessible_table(demo):
     assert 'href="../../../events/calendar/2026-02/" rel="next"' in page
 
 
+def test_month_page_has_an_agenda_of_its_days_for_small_screens(demo):
+    page = demo.page("events/calendar/2026-02/index.html")
+    agenda = page[page.index('<div class="event-agenda">') :]
+    days = re.findall(r"<h2>(.*?)</h2>", agenda)
+    assert days[:3] == [
+        "Monday, 2 February 2026",
+        "Friday, 6 February 2026",
+        "Sunday, 8 February 2026",
+    ]
+    assert "11:00</time>–<time" in agenda  # the agenda gives the end time too
+
+
+def test_every_time_names_its_zone_and_its_utc_instant(demo):
+    card = '<time datetime="2026-02-06T10:00Z">Friday, 6 February 2026, 11:00</time>'
+    card += '–<time datetime="2026-02-06T13:00Z">14:00</time> CET'
+    for path in ("index.html", "events/index.html", "campaigns/day-of-prayer/index.html"):
+        assert card in demo.page(path), path
+    month = demo.page("events/calendar/2026-02/index.html")
+    assert '<time datetime="2026-02-06T10:00Z">11:00</time> CET</span>' in month
+    assert 'data-zone="Europe/Rome"' in month
+    french = demo.page("fr/events/index.html")
+    assert "vendredi 6 février 2026, 11:00</time>" in french
+    assert "14:00</time> UTC+1" in french  # French has no abbreviation for the zone
+
+
+def test_reader_zone_script_only_on_pages_with_times(demo):
+    script = "theme/js/localtime.js"
+    assert demo.page("events/calendar/2026-02/index.html").count(script) == 1
+    assert script not in demo.page("events/calendar/2022-11/index.html")  # whole days only
+    assert script not in demo.page("events/day-of-prayer/index.html")
+    tag = re.search(r"<script [^>]*localtime\.js[^>]*>", demo.page("fr/events/index.html"))[0]
+    assert 'data-locale="fr"' in tag
+    assert "defer" in tag
+    assert 'data-label="(chez vous\u00a0: {time})"' in tag
+
+
+MONTHLY = """
+    Title: Monthly
+    Start: 2026-01-05 17:00
+    End: 2026-01-05 18:00
+    Timezone: Europe/Brussels
+    Recurrence: FREQ=MONTHLY;BYDAY=1MO
+    Location: Online
+    Campaign: day-of-prayer
+"""
+
+
+def test_a_monthly_event_is_listed_once_with_its_rule_in_words(events_site):
+    # 2 February, then the vigil on 8 February, then 2 March: one card for the event
+    build = events_site(files(monthly=MONTHLY))
+    home = build.page("index.html")
+    campaign_events = build.page("events/campaigns/day-of-prayer/index.html")
+    lists = {
+        "home": home[home.index('id="upcoming-events"') :],
+        "events": build.page("events/index.html"),
+        "campaign's events": campaign_events.split('id="campaign-past"')[0],
+        "campaign": build.page("campaigns/day-of-prayer/index.html"),
+    }
+    for name, page in lists.items():
+        assert len(re.findall(r'href="[^"]*events/monthly/"', page)) == 1, name
+        assert "Every month on the first Monday, 17:00 CET" in page, name
+        assert re.search(r"Next date: <span [^>]*><time datetime=\"2026-02-02T16:00Z\">", page), (
+            name
+        )
+
+
+def test_month_links_to_each_coming_date_on_the_events_page(demo):
+    march = demo.page("events/calendar/2026-03/index.html")
+    assert 'href="../../../events/example-monthly-meeting/#2026-03-02"' in march
+    event = demo.page("events/example-monthly-meeting/index.html")
+    assert '<li id="2026-03-02">' in event
+    assert "Every month on the first Monday, 17:00 CET" in event
+    january = demo.page("events/calendar/2026-01/index.html")  # 5 January is past: no anchor
+    assert 'href="../../../events/example-monthly-meeting/"' in january
+    assert '<li id="2026-01-05">' not in event
+
+
 def test_month_index_lists_every_month_with_events(demo):
     page = demo.page("events/calendar/index.html")
     assert 'href="../../events/calendar/2022-11/">November 2022</a>' in page
@@ -225,7 +302,9 @@ def test_month_index_lists_every_month_with_events(demo):
 
 def test_multi_day_event_appears_on_every_day(demo):
     page = demo.page("events/calendar/2022-11/index.html")
-    assert page.count("events/2022-renate-assembly-fatima/") == 7
+    grid, agenda = page.split('<div class="event-agenda">')
+    assert grid.count("events/2022-renate-assembly-fatima/") == 7
+    assert agenda.count("events/2022-renate-assembly-fatima/") == 7
 
 
 def test_upcoming_and_past_lists_are_paginated(events_site):

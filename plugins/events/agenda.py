@@ -1,4 +1,5 @@
-"""The build's agenda: every occurrence, split into upcoming and past, by month and campaign."""
+"""The build's agenda: every occurrence by month and campaign, the past ones, and the next
+date of each event that has one (upcoming lists show a recurring event once)."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,10 +39,14 @@ class CampaignEvents:
     views: list = field(default_factory=list)
 
 
+def _in_order(occurrence) -> tuple:
+    return occurrence.start_utc, occurrence.end_utc, occurrence.event.title
+
+
 class Agenda:
     """``refused`` lists (event, FieldError) for the events left out: too many dates."""
 
-    def __init__(self, store, now: datetime, conf, locale):
+    def __init__(self, store, now: datetime, conf, locale, text):
         self.now = now
         self.conf = conf
         self.views = []
@@ -53,12 +58,13 @@ class Agenda:
             except FieldError as error:
                 self.refused.append((event, error))
                 continue
-            event.view = EventView(event, found, now, conf, locale)
+            event.view = EventView(event, found, now, conf, locale=locale, text=text)
             self.views.append(event.view)
             occurrences.extend(found)
-        occurrences.sort(key=lambda o: (o.start_utc, o.end_utc, o.event.title))
+        occurrences.sort(key=_in_order)
         self.occurrences = occurrences
-        self.upcoming = [o for o in occurrences if not o.is_past(now)]
+        # Upcoming lists show a recurring event once, at its next date, with its rule in words.
+        self.upcoming = sorted((v.upcoming[0] for v in self.views if v.upcoming), key=_in_order)
         self.past = [o for o in reversed(occurrences) if o.is_past(now)]
         self.by_day: dict = {}
         for occurrence in occurrences:

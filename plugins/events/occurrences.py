@@ -39,6 +39,16 @@ class Occurrence:
         return _instant(self.end_exclusive, self.event.timezone)
 
     @property
+    def start_iso(self) -> str:
+        """For ``<time datetime>``: the UTC instant (``2026-02-06T10:00Z``), or the date."""
+        return self.start.isoformat() if self.all_day else f"{self.start_utc:%Y-%m-%dT%H:%MZ}"
+
+    @property
+    def end_iso(self) -> str:
+        """For ``<time datetime>``: the UTC instant, or the last day of an all-day event."""
+        return self.end.isoformat() if self.all_day else f"{self.end_utc:%Y-%m-%dT%H:%MZ}"
+
+    @property
     def multi_day(self) -> bool:
         return self.first_day != self.last_day
 

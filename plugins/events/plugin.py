@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from records import current_language, plugin_enabled, site_zone
+from records import current_language, plugin_enabled, site_zone, ui_text
 from records import signals as records_signals
 
 from .agenda import Agenda
@@ -21,7 +21,7 @@ def derive(generator, store):
     conf = read(settings)
     now = generator.context["now"]
     locale = current_language(settings).locale
-    agenda = Agenda(store, now, conf, locale)
+    agenda = Agenda(store, now, conf, locale, ui_text(settings))
     for event, error in agenda.refused:
         generator.problem(event.source_path, "recurrence", error.message, error.fix)
         store.skip("event", event.id)

@@ -10,6 +10,8 @@ from markupsafe import Markup
 
 from . import ical, jsonld, links
 from .occurrences import Occurrence, duration
+from .words import rule_in_words
+from .zones import zone_name
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class ZoneTime:
 class EventView:
     """The display-ready facts of one event record (``event.view`` in templates)."""
 
-    def __init__(self, event, occurrences: list, now: datetime, conf, locale):
+    def __init__(self, event, occurrences: list, now: datetime, conf, *, locale, text):
         self.event = event
         self.conf = conf
         self.occurrences = occurrences
@@ -71,6 +73,8 @@ class EventView:
         upcoming = [o for o in occurrences if not o.is_past(now)]
         self.upcoming = upcoming
         self.is_past = not upcoming
+        # The dates a recurring event's page lists, each with its own id (see ``url_of``).
+        self.listed = {o.first_day for o in upcoming} if event.recurrence else set()
         # The occurrence a page is about: the next one, else the latest.
         self.current = upcoming[0] if upcoming else (occurrences or [self.first])[-1]
         place = (event.location or "").strip()
@@ -90,6 +94,7 @@ class EventView:
         self.feed_webcal = None  # the all-events feed, when the agenda has one
         self.uid = ical.uid(event, conf.uid_domain)
         self.locale = locale  # of the pages being written
+        self.text = text  # their UI strings
 
     # Read when pages are written, not before: the body's links need the whole site known.
     @cached_property
@@ -119,6 +124,29 @@ class EventView:
     @cached_property
     def time_table(self) -> list:
         return self._time_table() if self.online and not self.current.all_day else []
+
+    @cached_property
+    def rule_text(self) -> str:
+        """A recurring event's rule in words, with its time: "Every month on the first
+        Monday, 17:00 CET"; "" for an event that does not repeat."""
+        if not self.event.recurrence:
+            return ""
+        start = self.current.start
+        time = "" if self.current.all_day else f"{start:%H:%M} {self.zone_name(start)}"
+        return rule_in_words(self.event.recurrence, self.event.start, self.locale, self.text, time)
+
+    def zone_name(self, value: datetime) -> str:
+        """The zone written after a time of this event: CET, GMT+8 (:mod:`events.zones`)."""
+        return zone_name(value, self.locale)
+
+    def anchor(self, occurrence) -> str | None:
+        """The id of ``occurrence`` in the event page's list of coming dates, if listed."""
+        return occurrence.first_day.isoformat() if occurrence.first_day in self.listed else None
+
+    def url_of(self, occurrence) -> str:
+        """The event's page, at ``occurrence`` in its list of coming dates when it is there."""
+        anchor = self.anchor(occurrence)
+        return f"{self.event.url}#{anchor}" if anchor else self.event.url
 
     @property
     def zone(self) -> str:

@@ -3,7 +3,8 @@
 Used by the ``invoke translations-*`` tasks (``tasks.py``) and by ``tests/test_catalogs.py``,
 never at build time: the build only reads the catalogs (:mod:`records.catalogs`).
 
-The paths are this repository's: the templates in ``theme/templates``, the extraction config
+The paths are this repository's: the templates in ``theme/templates`` (and the events
+plugin's rules in words, ``plugins/events/words.py``), the extraction config
 ``theme/babel.cfg``, the template catalog ``theme/translations/messages.pot`` and one
 ``theme/translations/<lang>/LC_MESSAGES/messages.po`` per language.
 """
@@ -29,12 +30,15 @@ TRANSLATIONS = ROOT / "theme/translations"
 TEMPLATE = TRANSLATIONS / "messages.pot"
 
 # pybabel extract's options, relative to ROOT: the .pot's references read theme/templates/….
+# The events plugin's phrases of recurrence rules in words (plugins/events/words.py) are
+# UI strings too, written outside a template.
 EXTRACT_OPTIONS = (
     "--mapping-file=theme/babel.cfg",
     "--add-comments=Translators:",
     "--project=RENATE Pelican theme",
     "--copyright-holder=RENATE",
     "theme/templates",
+    "plugins/events",
 )
 
 # A %-format conversion such as %(num)d, %s or %%. Jinja formats every translated string with

@@ -89,11 +89,12 @@ def _axe_source() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
 
 
-def axe_violations(page) -> list[str]:
-    """Run axe-core on the loaded page; return one line per violation and node."""
+def axe_violations(page, tags: list[str] = AXE_TAGS) -> list[str]:
+    """Run axe-core on the loaded page; return one line per violation and node. ``tags``: the
+    rules run (``AXE_TAGS + ["best-practice"]`` adds axe's advice beyond WCAG)."""
     page.evaluate(_axe_source())
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags
     )
     return [
         f"{violation['id']} ({violation['impact']}): {node['target']} — {violation['help']}"
