@@ -10,6 +10,9 @@ SITE_DESCRIPTION = (
     "A European network of religious congregations and their partners working together "
     "against human trafficking and exploitation."
 )
+# The network the site speaks for: schema.org Organization data on the home page. RENATE is
+# also a partner (content/partners/renate.md): its logo and website are taken from there.
+ORGANIZATION = {"name": "RENATE"}
 SITEURL = ""
 RELATIVE_URLS = True
 
@@ -48,6 +51,7 @@ DEFAULT_DATE_FORMAT = "%d %B %Y"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["records", "i18n", "cms", "events", "campaigns"]
 PLUGINS += ["media", "partners"]  # after "records": partners imports the media core
+PLUGINS += ["news", "sitemap"]  # the sitemap lists what every other plugin writes
 
 # Strict mode: any content error fails the build (see publishconf.py). Locally a bad record is
 # skipped with a warning so that one typo does not stop an editor's preview.

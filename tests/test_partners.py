@@ -107,7 +107,10 @@ def test_partner_page_has_organization_json_ld(built):
 def test_every_written_logo_has_the_box_size_and_no_metadata(built):
     written = sorted((built.output / "images" / "partners").iterdir())
     rasters = [p for p in written if p.suffix in (".png", ".webp")]
-    assert len(rasters) == 4
+    # a raster logo as PNG and WebP at 1x and 2x; a PNG at 2x of each monogram (for
+    # structured data): Sant'Egidio's and the network's
+    assert len(rasters) == 6
+    assert len([p for p in rasters if p.name.endswith("-monogram.png")]) == 2
     for path in rasters:
         with Image.open(path) as image:
             expected = (240, 120) if "-1x." in path.name else (480, 240)

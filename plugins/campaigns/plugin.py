@@ -4,7 +4,7 @@ from datetime import datetime, time
 
 from pelican import signals
 
-from records import in_default_language, plugin_enabled, site_zone
+from records import Crumb, in_default_language, plugin_enabled, section, site_zone, trail
 from records import signals as records_signals
 
 from .days import day_in_year, next_day
@@ -43,7 +43,9 @@ def derive(generator, store):
     events_by_campaign = context.get("events_by_campaign", {})
     campaigns = store.all("campaign")
     feed = read(settings).feed_atom
+    listed_in = section(settings, "Campaigns", read(settings).index_url)
     for campaign in campaigns:
+        campaign.breadcrumbs = trail(settings, listed_in, Crumb.of(campaign))
         campaign.feed_url = feed.format(id=campaign.id) if feed else None
         campaign.zone = campaign.timezone or zone
         campaign.next = next_day(*campaign.day, campaign.zone, now)
@@ -64,6 +66,7 @@ def derive(generator, store):
             later = campaign.editions[index + 1 :]
             edition.next = later[0] if later else None
             edition.title = f"{campaign.title} {edition.year}: {edition.theme}"
+            edition.breadcrumbs = (*campaign.breadcrumbs, Crumb(str(edition.year), edition.url))
             edition.day = day_in_year(*campaign.day, edition.year)
             edition.date = datetime.combine(edition.day, time(), campaign.zone)  # for feeds
             edition.news = [a for a in campaign.news if getattr(a, "edition", None) == edition.year]

@@ -20,9 +20,13 @@ def _iso(value) -> str:
     return value.isoformat(timespec="minutes") if isinstance(value, datetime) else value.isoformat()
 
 
-def event_data(view, conf) -> dict:
-    """The Event of ``view``'s current occurrence: dates with their UTC offset."""
+def event_data(view, conf) -> dict | None:
+    """The Event of ``view``'s current occurrence: dates with their UTC offset. None for an
+    event with neither a Location nor Online: a day that only marks the date (a yearly day of
+    prayer kept everywhere) has no place to be at, which Google requires of an Event."""
     event, occurrence = view.event, view.current
+    if not view.place and not view.online:
+        return None
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -34,14 +38,13 @@ def event_data(view, conf) -> dict:
     }
     locations = []
     if view.place:
-        name, _, address = view.place.partition(",")
-        locations.append(
-            {"@type": "Place", "name": name.strip(), "address": (address or name).strip()}
-        )
-    if event.online:
-        locations.append({"@type": "VirtualLocation", "url": event.online})
-    if locations:
-        data["location"] = locations[0] if len(locations) == 1 else locations
+        name = view.place.partition(",")[0].strip()
+        locations.append({"@type": "Place", "name": name, "address": view.place})
+    if view.online:
+        # Where to join; without an Online address, the event's page, which says how.
+        url = event.online or view.absolute_url
+        locations.append({"@type": "VirtualLocation", **({"url": url} if url else {})})
+    data["location"] = locations[0] if len(locations) == 1 else locations
     if view.organizers:
         data["organizer"] = [
             {
@@ -51,8 +54,16 @@ def event_data(view, conf) -> dict:
             }
             for link in view.organizers
         ]
-    if event.image and conf.absolute(event.image):
-        data["image"] = conf.absolute(event.image)
+    if event.registration:  # no price: the kit does not know one
+        data["offers"] = {"@type": "Offer", "url": event.registration}
+    card = getattr(event, "share_card", None)  # drawn by the media plugin
+    images = [
+        conf.absolute(path)
+        for path in (event.image, card.url if card else None)
+        if path and conf.absolute(path)
+    ]
+    if images:
+        data["image"] = images
     if view.description:
         data["description"] = view.description
     if view.absolute_url:

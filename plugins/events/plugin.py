@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from records import current_language, plugin_enabled, site_zone, ui_text
+from records import Crumb, current_language, plugin_enabled, section, site_zone, trail, ui_text
 from records import signals as records_signals
 
 from .agenda import Agenda
@@ -26,6 +26,9 @@ def derive(generator, store):
         generator.problem(event.source_path, "recurrence", error.message, error.fix)
         store.skip("event", event.id)
     report_reserved_slugs(generator, store)
+    events = section(settings, "Events", conf.url("INDEX"))
+    for event in store.all("event"):
+        event.breadcrumbs = trail(settings, events, Crumb.of(event))
     generator.context.update(
         events_agenda=agenda,
         upcoming_events=agenda.upcoming,

@@ -118,7 +118,7 @@ class EventView:
         )
 
     @cached_property
-    def jsonld(self) -> dict:
+    def jsonld(self) -> dict | None:
         return jsonld.event_data(self, self.conf)
 
     @cached_property

@@ -23,6 +23,7 @@ the images of the pages and their lead images, share cards and printable posters
 
 import os
 
+from .drawing import Monogram
 from .errors import MediaError
 from .images import metadata_blocks
 from .pipeline import OutputFile, Pipeline, Stats, Ticket, latest_stats
@@ -35,6 +36,7 @@ __all__ = [
     "Limits",
     "MediaError",
     "MediaSettings",
+    "Monogram",
     "OutputFile",
     "Pipeline",
     "Recipe",

@@ -1,9 +1,11 @@
-"""Pictures drawn from text: share cards (1200×630) and printable A4 posters.
+"""Pictures drawn from text: share cards (1200×630), printable A4 posters, and the PNG of a
+partner's monogram.
 
-Both are recipes (:class:`ShareCard`, :class:`Poster`) run by the pipeline like any other, so
-they are cached by a hash of everything they are drawn from and made on every core. Text is
-set in the DejaVu Sans shipped in ``fonts/`` (Latin with diacritics, Greek, Cyrillic; licence in
-``fonts/LICENSE``) with Pillow's basic layout, so a card looks the same on every machine.
+They are recipes (:class:`ShareCard`, :class:`Poster`, :class:`Monogram`) run by the
+pipeline like any other, so they are cached by a hash of everything they are drawn from and
+made on every core. Text is set in the DejaVu Sans shipped in ``fonts/`` (Latin with
+diacritics, Greek, Cyrillic; licence in ``fonts/LICENSE``) with Pillow's basic layout, so a
+card looks the same on every machine.
 """
 
 import dataclasses
@@ -166,6 +168,34 @@ class ShareCard(Drawing):
         # A card is large and flat: zlib level 9 takes four times as long as 6 for 4 % less.
         encoded = images.encode(image, "png", png_compress_level=6)
         return [Rendition("card", "png", encoded, self.width, self.height)], []
+
+
+@dataclass(frozen=True)
+class Monogram(Drawing):
+    """A monogram tile (initials on a colour) as a PNG, ``scale`` times its box. The partners
+    plugin draws the same tile as SVG for pages; this raster copy is the ``logo`` of
+    structured data, which many readers want as PNG, JPEG or WebP."""
+
+    letters: str
+    background: str  # #rrggbb
+    foreground: str
+    width: int
+    height: int
+    scale: int = 2
+
+    def render(self, data, is_svg, limits):
+        width, height = self.width * self.scale, self.height * self.scale
+        image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+        draw = ImageDraw.Draw(image)
+        box = (0, 0, width - 1, height - 1)
+        draw.rounded_rectangle(box, radius=round(height / 12), fill=parse_colour(self.background))
+        # The size the SVG tile gives its text (partners.logos.monogram), at this scale.
+        size = round(min(height * 0.42, width * 0.8 / max(2, len(self.letters)) * 1.6))
+        face = font(BOLD, size)
+        centre = (width / 2, height / 2)
+        draw.text(centre, self.letters, font=face, fill=parse_colour(self.foreground), anchor="mm")
+        encoded = images.encode(image, "png")
+        return [Rendition("monogram", "png", encoded, width, height)], []
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@
 Templates get ``partner.logo_image`` (a :class:`LogoImage`) and render it with the
 ``partials/partner_logo.html`` macro: a ``<picture>`` with WebP and PNG at each density for a
 raster logo, a plain ``<img>`` for an SVG logo or a monogram. Its alt text is the partner's name.
+A monogram is also drawn as a PNG (``png``), the ``logo`` of its schema.org data: many readers
+of structured data take no SVG. An SVG logo file is given as it is there (Google reads SVG).
 """
 
 import colorsys
@@ -11,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from media import OutputFile, Ticket
+from media import Monogram, OutputFile, Ticket
 
 STOP_WORDS = frozenset(
     [
@@ -57,10 +59,17 @@ class LogoImage:
     png: list[OutputFile] = field(default_factory=list)
     webp: list[OutputFile] = field(default_factory=list)
     svg_text: str = ""  # a monogram's drawing, written by the partners generator
+    drawing: Monogram | None = None  # a monogram's recipe for its PNG (``png``, once drawn)
 
     @property
     def is_monogram(self) -> bool:
         return self.kind == "monogram"
+
+    @property
+    def largest(self) -> str:
+        """The URL of the largest raster copy (a monogram's PNG too), else of the SVG: the
+        ``logo`` of structured data."""
+        return self.png[-1].url if self.png else self.src
 
 
 def from_ticket(ticket: Ticket, alt: str, box: tuple[int, int]) -> LogoImage:
@@ -138,4 +147,5 @@ def monogram(record_id: str, name: str, box: tuple[int, int], output_dir: str) -
     )
     digest = hashlib.sha256(svg.encode()).hexdigest()[:12]
     src = f"{output_dir}/monogram-{record_id}-{digest}.svg"
-    return LogoImage("monogram", src, width, height, alt=name, svg_text=svg)
+    drawing = Monogram(letters, hex_colour(background), hex_colour(text), width, height)
+    return LogoImage("monogram", src, width, height, alt=name, svg_text=svg, drawing=drawing)

@@ -2,18 +2,28 @@
 
 import logging
 import os
+from dataclasses import dataclass
 
 from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
 import media
-from records import current_language, in_default_language, language, plugin_enabled
+from records import (
+    Crumb,
+    current_language,
+    in_default_language,
+    language,
+    plugin_enabled,
+    section,
+    site_organization,
+    trail,
+)
 from records.signals import record_types, records_ready
 
 from .directory import build_directory, country_name
 from .history import derive
-from .logos import from_ticket, monogram
+from .logos import LogoImage, from_ticket, monogram
 from .schema import partner_type
 from .settings import PartnerSettings
 
@@ -21,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 NAME = "partners"
 CONTEXT_KEY = "partner_directory"
+NETWORK_KEY = "network_organization"
 
 
 def declare(settings):
@@ -66,6 +77,64 @@ def attach_logos(generator, originals: list, translations: list, conf: PartnerSe
         by_id.setdefault(record.id, record.logo_image)
 
 
+@dataclass(frozen=True)
+class Network:
+    """The network the site speaks for (``ORGANIZATION``), as ``organization_data`` reads a
+    partner."""
+
+    title: str
+    website: str
+    logo_image: LogoImage
+    country: str | None = None
+
+
+def network_organization(generator, partners: list, conf: PartnerSettings) -> Network:
+    """The site's network (``ORGANIZATION``). Its logo: the file it names (processed like a
+    partner's logo), else that of the partner that is the network (same name or id), else a
+    monogram. Its website: the one it names, else that partner's, else the site's home."""
+    organization = site_organization(generator.settings)
+    name = organization.name.casefold()
+    same = next((p for p in partners if name in (p.title.casefold(), p.id.casefold())), None)
+    image = same.logo_image if same is not None else None
+    if organization.logo:
+        pipeline = media.pipeline_for(generator.context)
+        source = os.path.join(generator.path, organization.logo)
+        ticket = pipeline.submit(source, _logo_recipe(conf), conf.logo_output, "network")
+        media.claim_source(generator.context, organization.logo)
+        pipeline.run()
+        if ticket.error is None:
+            image = from_ticket(ticket, organization.name, conf.logo_box)
+        else:
+            generator.problem(
+                "ORGANIZATION",
+                "logo",
+                f'"{organization.logo}" {ticket.error.message}',
+                ticket.error.fix,
+            )
+    if image is None:
+        image = monogram("network", organization.name, conf.logo_box, conf.logo_output)
+    siteurl = (generator.settings.get("SITEURL") or "").rstrip("/")
+    website = organization.url or (same.website if same is not None else f"{siteurl}/")
+    return Network(organization.name, website, image)
+
+
+def draw_monograms(generator, images: list[LogoImage], conf: PartnerSettings) -> None:
+    """Draw the PNG of every monogram among ``images`` (each once)."""
+    pipeline = media.pipeline_for(generator.context)
+    tickets = {}
+    for image in images:
+        if image.is_monogram and id(image) not in tickets:
+            name = os.path.basename(image.src).rsplit("-", 1)[0]  # monogram-<id>
+            tickets[id(image)] = (
+                image,
+                pipeline.submit_drawing(image.drawing, conf.logo_output, name),
+            )
+    pipeline.run()
+    for image, ticket in tickets.values():
+        drawn = ticket.file("monogram", "png")
+        image.png = [drawn] if drawn is not None else []
+
+
 def on_records_ready(generator, store) -> None:
     """Sent once per language, with that language's view of the records: the logos are
     processed once (for every partner and translation), the history and the directory for
@@ -79,10 +148,17 @@ def on_records_ready(generator, store) -> None:
         originals = every.all("partner")
         translations = [t for record in originals for t in every.translations(record)]
         attach_logos(generator, originals, translations, conf)
+        network = network_organization(generator, originals, conf)
+        logos = [record.logo_image for record in originals + translations]
+        draw_monograms(generator, [*logos, network.logo_image], conf)
+        # Set once, in the default language's pass: the context keeps it for the others.
+        generator.context[NETWORK_KEY] = network
     partners = store.all("partner")
     history = derive(store, generator.context.get("articles", []), {p.id for p in partners})
+    directory = section(settings, "Partners", conf.index_url)
     for record in partners:
         record.history = history[record.id]
+        record.breadcrumbs = trail(settings, directory, Crumb.of(record))
     generator.context[CONTEXT_KEY] = build_directory(
         partners,
         conf.kinds,
@@ -155,7 +231,8 @@ def install_filters(generator) -> None:
 
 
 def organization_data(partner, siteurl: str = "") -> dict:
-    """schema.org ``Organization`` for a partner: name, website, logo, country (for json_ld)."""
+    """schema.org ``Organization`` for a partner or the site's network: name, website, logo
+    (its largest PNG; a monogram's when it has no logo file), country (for json_ld)."""
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -163,9 +240,8 @@ def organization_data(partner, siteurl: str = "") -> dict:
         "url": partner.website,
     }
     image = getattr(partner, "logo_image", None)
-    if image is not None and not image.is_monogram:
-        largest = image.png[-1].url if image.png else image.src
-        data["logo"] = f"{siteurl}/{largest}" if siteurl else largest
+    if image is not None:
+        data["logo"] = f"{siteurl}/{image.largest}" if siteurl else image.largest
     if partner.country and partner.country != "international":
         data["address"] = {"@type": "PostalAddress", "addressCountry": partner.country}
     return data

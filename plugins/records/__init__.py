@@ -31,8 +31,10 @@ from .passes import current_language, in_default_language, page_path
 from .plugin import register
 from .schema import Field, RecordType
 from .settings import plugin_enabled
-from .site import site_zone
+from .site import Organization, site_organization, site_zone
 from .today import build_now
+from .trail import Crumb, section, trail
+from .writer import hreflang_links
 
 __all__ = [
     "URL",
@@ -42,6 +44,7 @@ __all__ = [
     "ContentError",
     "ContentIssue",
     "Country",
+    "Crumb",
     "Date",
     "DateTime",
     "Field",
@@ -51,18 +54,23 @@ __all__ = [
     "Language",
     "List",
     "MonthDay",
+    "Organization",
     "RecordType",
     "Ref",
     "Text",
     "TimeZone",
     "build_now",
     "current_language",
+    "hreflang_links",
     "in_default_language",
     "language",
     "page_path",
     "plugin_enabled",
     "register",
+    "section",
     "site_languages",
+    "site_organization",
     "site_zone",
+    "trail",
     "ui_text",
 ]

@@ -288,6 +288,12 @@ class RecordsGenerator(CachingGenerator):
                 agrees = False
             elif theirs is not None:
                 setattr(translation, name, theirs)
+            elif name == "date" and name not in translation.file_keys:
+                # An undated original (a page): drop the stand-in date its translation was
+                # read with (records.pelican_content), or the build's time would pass for its date.
+                for attribute in ("date", "locale_date"):
+                    translation.__dict__.pop(attribute, None)
+                translation.metadata.pop("date", None)
         return agrees
 
     def drop(self, content) -> None:

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 from .issues import ContentError
 
@@ -53,6 +54,19 @@ class Language:
     def tag(self) -> str:
         """The BCP 47 tag for ``lang`` and ``hreflang`` attributes (``pt-BR``)."""
         return self.code.replace("_", "-")
+
+    @property
+    def region_locale(self) -> str:
+        """``fr_FR``: the locale with a territory, the most likely one when the locale has
+        none (Open Graph's ``og:locale`` is always ``ll_CC``)."""
+        locale = self.locale
+        if not locale.territory:
+            likely = get_global("likely_subtags")
+            keys = (str(locale), f"{locale.language}_{locale.script}", locale.language)
+            found = next((likely[key] for key in keys if key in likely), None)
+            territory = Locale.parse(found).territory if found else None
+            return f"{locale.language}_{territory}" if territory else locale.language
+        return f"{locale.language}_{locale.territory}"
 
 
 def _parse_locale(code: str, setting: str) -> Locale:

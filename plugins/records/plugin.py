@@ -14,6 +14,7 @@ from .languages import LanguageSettingError, site_languages
 from .markdown import use_kit_reader
 from .pelican_content import connect as check_pelican_content_as_read
 from .settings import plugin_enabled, plugin_names
+from .site import site_organization
 from .static import refuse_unsafe_files
 from .templating import install as install_template_helpers
 from .writer import Writer, reserved_paths
@@ -53,6 +54,7 @@ def align_settings(pelican):
     if not plugin_enabled(settings, "records"):
         return
     site_languages(settings)  # a wrong LANGUAGES stops the build here, with one line
+    site_organization(settings)  # so does a wrong ORGANIZATION
     plugins = {name: __import__(name).__file__ for name in plugin_names(settings)}
     cache.separate(settings, sorted({os.path.dirname(path) for path in plugins.values()}))
     if records_settings.get(settings, "UNTRANSLATED_CONTENT") not in ("show", "hide"):

@@ -1,6 +1,6 @@
 """What every generator's Jinja environment gets from the core: autoescaping, the only two
-filters that mark a value as HTML, the ``json_ld`` filter, the ``content_security_policy``
-global, and a bytecode cache.
+filters that mark a value as HTML, the ``json_ld``, ``breadcrumb_list`` and ``hreflang_links``
+filters, the ``content_security_policy`` global, and a bytecode cache.
 
 Every ``{{ value }}`` in a template is escaped for where it lands: whatever an editor wrote
 (a title, a place, a hashtag, an alt text) reaches the page as text. The one kind of value that
@@ -18,6 +18,8 @@ from markupsafe import Markup
 from pelican.contents import Content
 
 from .security import content_security_policy
+from .trail import breadcrumb_list
+from .writer import hreflang_links
 
 
 def json_ld(data: dict) -> Markup:
@@ -54,7 +56,13 @@ def summary_html(content) -> Markup:
 def install(generator) -> None:
     env = generator.env
     env.autoescape = True
-    env.filters.update(json_ld=json_ld, body_html=body_html, summary_html=summary_html)
+    env.filters.update(
+        json_ld=json_ld,
+        body_html=body_html,
+        summary_html=summary_html,
+        breadcrumb_list=breadcrumb_list,
+        hreflang_links=hreflang_links,
+    )
     # Checked here, as each generator is made and before any content is read: a bad
     # CSP_EXTRA stops the build at its start.
     env.globals["content_security_policy"] = content_security_policy(generator.settings)

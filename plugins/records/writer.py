@@ -72,6 +72,18 @@ class Alternate:
     current: bool
 
 
+def hreflang_links(alternates) -> list[tuple[str, str]]:
+    """(hreflang, site-relative URL) of each language the page is written in, then
+    ``x-default``: the default language's page, else the first language that has it. Empty
+    when fewer than two languages have it written in them: there is nothing to choose from.
+    The pages' ``hreflang`` links and the sitemap both come from here."""
+    written = [alternate for alternate in alternates if alternate.translated]
+    if len(written) < 2:
+        return []
+    links = [(alternate.language.tag, alternate.url) for alternate in written]
+    return [*links, ("x-default", written[0].url)]
+
+
 class Writer(PelicanWriter):
     # (output path, owner) of the files Pelican's static generator copies itself, and the
     # records.build.Build of the run (which keeps the writer, for the files written once every

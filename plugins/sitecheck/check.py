@@ -30,6 +30,7 @@ FETCHING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifes
 URL_METAS = {"og:url", "og:image", "og:image:url", "og:image:secure_url", "twitter:image"}
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"  # a sitemap's hreflang alternates
 FEED_ROOTS = {"feed", "rss", f"{SITEMAP}urlset", f"{SITEMAP}sitemapindex"}
 
 
@@ -113,8 +114,8 @@ def feed_urls(path: Path) -> list[str]:
         return []
     urls = []
     for element in root.iter():
-        tag = element.tag.removeprefix(ATOM).removeprefix(SITEMAP)
-        if tag == "link" and element.get("href"):  # Atom
+        tag = element.tag.removeprefix(ATOM).removeprefix(SITEMAP).removeprefix(XHTML)
+        if tag == "link" and element.get("href"):  # Atom, a sitemap's alternates
             urls.append(element.get("href"))
         elif (
             tag in ("link", "loc", "icon", "logo") and (element.text or "").strip()

@@ -1,0 +1,125 @@
+"""Wires the news plugin into the records core and Pelican. No state lives here."""
+
+import itertools
+
+from jinja2 import pass_context
+from markupsafe import Markup
+from pelican import signals
+
+from records import Crumb, section, site_organization, trail
+from records.signals import records_ready
+
+HEADLINE_MAX = 110  # Google's limit for a NewsArticle's headline
+
+
+def _campaigns(article) -> set[str]:
+    return {getattr(c, "id", c) for c in getattr(article, "campaign", None) or []}
+
+
+def _tags(article) -> set[str]:
+    return {tag.slug for tag in getattr(article, "tags", None) or []}
+
+
+def related(article, others: list, count: int) -> list:
+    """Up to ``count`` of ``others`` that share a campaign with ``article`` (the most shared
+    first) or, after those, tags (the most shared first); the newest first among equals."""
+    campaigns, tags = _campaigns(article), _tags(article)
+    scored = []
+    for other in others:
+        if other is article:
+            continue
+        shared = (len(campaigns & _campaigns(other)), len(tags & _tags(other)))
+        if any(shared):
+            scored.append((shared, other.date, other))
+    scored.sort(key=lambda entry: entry[:2], reverse=True)
+    return [other for _, _, other in scored[:count]]
+
+
+def derive(generator, store) -> None:
+    """records_ready, once per language: the trail of every news post and page of that
+    language, and each news post's related posts and neighbours in that language's list."""
+    settings, context = generator.settings, generator.context
+    count = int(settings.get("NEWS_RELATED", 3))
+    articles = context.get("articles", [])
+    news = section(settings, "News", settings.get("INDEX_URL", ""))
+    for article in articles + context.get("hidden_articles", []):
+        article.breadcrumbs = trail(settings, news, Crumb.of(article))
+        article.related_posts = related(article, articles, count) if count > 0 else []
+        article.previous_post = article.next_post = None
+    by_date = sorted(articles, key=lambda article: article.date)
+    for older, newer in itertools.pairwise(by_date):
+        newer.previous_post, older.next_post = older, newer
+    for page in context.get("pages", []) + context.get("hidden_pages", []):
+        page.breadcrumbs = trail(settings, Crumb.of(page))
+
+
+def headline(title: str) -> str:
+    """``title`` within Google's 110 characters, cut at a word with an ellipsis if need be."""
+    if len(title) <= HEADLINE_MAX:
+        return title
+    cut = title[: HEADLINE_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-")
+    return cut + "…"
+
+
+def organisation_names(context: dict) -> list[str]:
+    """Names an author is an organisation by: the site's network and every partner."""
+    names = [site_organization(context).name]
+    view = context.get("records")
+    if view is not None and "partner" in view.types:
+        for partner in view.all("partner"):
+            names += [partner.title, partner.id]
+    return [name.casefold() for name in names if name]
+
+
+def author_data(author, context: dict, siteurl: str) -> dict:
+    """An ``Organization`` when the author's name is, or begins with, the name of the
+    network or of a partner ("RENATE Editorial Team"), else a ``Person``; its page here."""
+    name = str(author)
+    folded = name.casefold()
+    organisation = any(
+        folded == known or folded.startswith(known + " ") for known in organisation_names(context)
+    )
+    return {
+        "@type": "Organization" if organisation else "Person",
+        "name": name,
+        "url": f"{siteurl}/{author.url}",
+    }
+
+
+@pass_context
+def news_article_data(context, article, siteurl: str) -> dict:
+    """schema.org ``NewsArticle`` of a news post (for ``json_ld``): headline, its share card
+    and lead image, dates, authors. An untranslated stand-in describes its original."""
+    original = getattr(article, "original", article)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": headline(article.title),
+        "url": f"{siteurl}/{original.url}",
+        "inLanguage": article.lang,
+        "datePublished": article.date.isoformat(),
+        "dateModified": (getattr(article, "modified", None) or article.date).isoformat(),
+    }
+    images = []
+    card = getattr(article, "share_card", None)
+    if card is not None:
+        images.append(f"{siteurl}/{card.url}")
+    if getattr(article, "image", None):
+        images.append(f"{siteurl}/{article.image}")
+    if images:
+        data["image"] = images
+    authors = getattr(article, "authors", None) or []
+    if authors:
+        data["author"] = [author_data(author, context, siteurl) for author in authors]
+    if article.summary:
+        data["description"] = Markup(article.summary).striptags()
+    return data
+
+
+def install_filters(generator) -> None:
+    generator.env.filters["news_article_data"] = news_article_data
+
+
+def register():
+    records_ready.connect(derive)
+    signals.generator_init.connect(install_filters)
