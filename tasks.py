@@ -236,7 +236,7 @@ def check(c):
 
 @task(
     help={
-        "quick": "250 posts, 1 and 3 languages, 1 run, output compared after the last edit only",
+        "quick": "250 posts, 1 and 3 languages, 1 run, edited output not compared: under 2 min",
         "sizes": "numbers of posts, comma-separated (default 250,1000,4000)",
         "languages": "numbers of languages, comma-separated (default 1,3,6)",
         "runs": "runs of each build; the table shows the median (default 3, 1 with --quick)",
