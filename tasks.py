@@ -246,11 +246,16 @@ def check(c):
 def bench(c, quick=False, sizes="", languages="", runs=0, json=""):  # noqa: PLR0917 (options)
     """Build generated sites (cold, warm, after edits) and vanilla Pelican; time, pages, memory."""
     options = ["--quick"] if quick else []
+    json = json and str(Path(json).resolve())  # the command runs in the repository's folder
     for name, value in (("sizes", sizes), ("languages", languages), ("runs", runs), ("json", json)):
         if value:
             options += [f"--{name}", str(value)]
     # A process of its own: it becomes the subreaper of the builds' process trees.
-    c.run(shlex.join([sys.executable, "-m", "benchmarks.bench", *options]), pty=False)
+    with c.cd(str(ROOT)):
+        command = shlex.join([sys.executable, "-m", "benchmarks.bench", *options])
+        done = c.run(command, warn=True)
+    if done.exited:  # a build failed or differs: said above
+        raise Exit(code=done.exited)
 
 
 @task

@@ -267,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         check=False,
     )
     results = {
-        "command": shlex.join(["invoke bench", *(sys.argv[1:] if argv is None else argv)]),
+        "command": shlex.join(["invoke", "bench", *(sys.argv[1:] if argv is None else argv)]),
         "machine": {
             "cpus": os.cpu_count(),
             "load_average_before": load,

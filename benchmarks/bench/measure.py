@@ -10,7 +10,8 @@ worker processes started by a forkserver, which the ``pelican`` process never wa
 - ``peak_tree_mib``: the largest sum, over the tree's live processes, of their proportional
   set size (PSS: a page shared by n processes counts 1/n in each), sampled every 0.1 s from
   ``/proc``. What the build held in memory at its peak, give or take what happened between
-  two samples.
+  two samples; below the first figure for a build of one process, whose pages shared with
+  other programs (libraries) count only in part.
 
 ``cpu_s`` is the user and system time of every process of the tree, from the same ``wait4``
 usages: a figure less sensitive than wall time to other work on the machine.
