@@ -38,7 +38,6 @@ class Run:
     peak_process_mib: float
     peak_tree_mib: float
     processes: int  # the most processes the tree had at once
-    log: str
 
 
 class BuildFailed(Exception):
@@ -138,7 +137,6 @@ def measure(command: list[str], cwd: Path, env: dict, output: Path, log: Path) -
         peak_process_mib=peak / 1024,
         peak_tree_mib=tree / 1024,
         processes=processes,
-        log=log.read_text(encoding="utf-8", errors="replace"),
     )
 
 
