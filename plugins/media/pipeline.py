@@ -70,7 +70,7 @@ class Stats:
 
 
 def latest_stats() -> Stats | None:
-    """The stats of the pipeline that ran last in this process (tests and benchmarks read it)."""
+    """The stats of the pipeline that ran last in this process (tests read it)."""
     return _latest_stats
 
 
