@@ -45,6 +45,7 @@ from pelican.writers import Writer as PelicanWriter
 
 from .issues import ContentError
 from .languages import Language, path_prefix, site_languages
+from .today import build_now
 from .translations import Untranslated
 
 logger = logging.getLogger(__name__)
@@ -169,6 +170,10 @@ class Writer(PelicanWriter):
         feed = super()._create_new_feed(feed_type, feed_title, context)
         if self.language is not None:
             feed.feed["language"] = self.language.tag
+        dated = feed.latest_post_date
+        # feedgenerator stamps a feed without items with the clock's time: a language's
+        # category feed whose posts are all untranslated would differ between two builds
+        feed.latest_post_date = lambda: dated() if feed.items else build_now()
         return feed
 
     def paths(self) -> list[str]:
