@@ -22,3 +22,4 @@ RECORDS_STRICT = True
 SHOW_DRAFTS = False
 LOAD_CONTENT_CACHE = True
 CAMPAIGN_FEED_ATOM = "feeds/campaigns/{id}.atom.xml"
+SEARCH = True  # the Pagefind index of the search page (plugins/search)

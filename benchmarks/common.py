@@ -4,6 +4,7 @@ Caches live under one folder per benchmark (Pelican's reader cache in ``pelican/
 cache beside it in ``media/``), so that "cold" removes both and "warm" keeps both.
 """
 
+import json
 import os
 import shutil
 import statistics
@@ -16,13 +17,18 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXED_EPOCH = "1768910400"  # 2026-01-20 12:00 UTC, as in the tests
 
 
-def pelican_run(content: Path, output: Path, caches: Path, cold: bool) -> tuple[float, str]:
-    """Build ``content`` into ``output``; return the wall time and the build's log."""
+def pelican_run(
+    content: Path, output: Path, caches: Path, cold: bool, settings: dict | None = None
+) -> tuple[float, str]:
+    """Build ``content`` into ``output`` (``settings`` over pelicanconf.py's); return the wall
+    time and the build's log."""
     if cold:
         shutil.rmtree(caches, ignore_errors=True)
+    # One -e for every setting: Pelican keeps only the last -e's values.
+    extra = {"CACHE_PATH": str(caches / "pelican"), **(settings or {})}
     command = [
         sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
-        "-o", str(output), "-e", f'CACHE_PATH="{caches / "pelican"}"', "-v",
+        "-o", str(output), "-v", "-e", *(f"{k}={json.dumps(v)}" for k, v in extra.items()),
     ]  # fmt: skip
     environment = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH}
     started = time.perf_counter()

@@ -41,6 +41,8 @@ class Build:
         # (output path, owner) of the files Pelican's static generator copies itself, known
         # once every context is built: reserved in the writer (see records.writer).
         self.reserved: list[tuple[str, str]] = []
+        # The build's shared context (set by the records generator), for ``site_written``.
+        self.context: dict = {}
 
     def start(self) -> None:
         # Pelican drops a warning it has already shown in this process; livereload runs many
@@ -71,11 +73,20 @@ class Build:
             atexit.unregister(self._remove_staging)
             self.pelican.output_path = self.output
 
-    def finish(self) -> None:
+    def finish(self, written=None) -> None:
+        """End a build that wrote everything: ``written(output)`` (if given) works over the
+        folder to publish, then that folder is swapped into place. If it raises, the build
+        is abandoned: the previous output stays as it was."""
         self.stop_if_strict()
         self.messages.detach()
         if self.issues:
             logger.warning("%s", self.issues.summary())
+        if written is not None:
+            try:
+                written(self.pelican.output_path)
+            except BaseException:
+                self.abandon()
+                raise
         if self.staged:
             make_readable(self.staging)
             self._swap()

@@ -74,6 +74,7 @@ class RecordsGenerator(CachingGenerator):
         self.context["now"] = now
         self.context["records"] = self.store
         self.context[BUILD_KEY] = self.build  # for the checks of Pelican's own content
+        self.build.context = self.context  # for the plugins' work over the written site
 
     def problem(self, source_path: str, field: str, message: str, fix: str) -> None:
         self.build.issues.add(source_path, field, message, fix)

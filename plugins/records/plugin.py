@@ -6,8 +6,9 @@ from pelican import signals
 
 from . import cache, passes
 from . import settings as records_settings
+from . import signals as signals_
 from .build import Build
-from .generator import PASSES_KEY, RecordsGenerator
+from .generator import PASSES_KEY, RecordsGenerator, site_receivers
 from .issues import QuietContentError
 from .languages import LanguageSettingError, site_languages
 from .markdown import use_kit_reader
@@ -77,9 +78,16 @@ def make_writer(pelican):
 
 
 def finish_build(pelican):
+    """finalized: the whole site is written; the site's plugins work over it
+    (``site_written``), then it is swapped into place."""
     build = pelican.records_build
     pelican.records_build = None
-    build.finish()
+
+    def written(output: str) -> None:
+        for receiver in site_receivers(signals_.site_written, pelican, pelican.settings):
+            receiver(pelican, output=output, context=build.context)
+
+    build.finish(written)
 
 
 def register():
