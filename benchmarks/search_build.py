@@ -7,7 +7,8 @@ for one query, on the demo site and on the demo site with N generated news posts
 Each post has about 500 words, drawn with a Zipf law from the demo's own vocabulary and some
 15,000 made-up words (a real site's long tail of names and rare words). Build times are the
 median of --runs builds in a fresh process, after one cold build, with the
-real `pelican` command, pelicanconf.py and SEARCH False, then True; the index's own time is
+real `pelican` command, pelicanconf.py and SEARCH False and True in turn: wall time, and the
+processor time of the build and Pagefind (steadier on shared cores); the index's own time is
 the kit's log line. Images come from the media cache; Pelican's reader cache is emptied before
 each build. The payload is measured in headless Chromium (Debian's): the search page
 of the built site is served on 127.0.0.1, a query is typed, and every file the browser
@@ -19,6 +20,7 @@ import argparse
 import gzip
 import random
 import re
+import resource
 import shutil
 import statistics
 import sys
@@ -68,28 +70,43 @@ def generate_posts(content: Path, count: int) -> None:
         )
 
 
-def build(content: Path, output: Path, caches: Path, search: bool) -> tuple[float, str]:
+def build(content: Path, output: Path, caches: Path, search: bool) -> tuple[float, float, str]:
     """One build with the media cache warm and Pelican's reader cache cold (a second build
-    with a warm reader cache currently fails on its tag pages, a bug outside search)."""
+    with a warm reader cache currently fails on its tag pages, a bug outside search): its wall
+    time, the processor time of the build and of Pagefind (which wall time on shared cores
+    does not show), and its log."""
     shutil.rmtree(caches / "pelican", ignore_errors=True)
-    return pelican_run(content, output, caches, cold=False, settings={"SEARCH": search})
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds, log = pelican_run(content, output, caches, cold=False, settings={"SEARCH": search})
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return seconds, cpu, log
 
 
 def build_times(label: str, content: Path, output: Path, caches: Path, runs: int) -> None:
     pelican_run(content, output, caches, cold=True, settings={"SEARCH": True})  # media cache
-    off = [build(content, output, caches, False)[0] for _ in range(runs)]
-    on, indexed = [], []
-    for _ in range(runs):
-        seconds, log = build(content, output, caches, True)
-        on.append(seconds)
-        found = INDEX_LINE.search(log)
-        indexed.append(float(found[2]) if found else float("nan"))
+    times: dict[bool, list[tuple[float, float]]] = {False: [], True: []}
+    indexed = []
+    for _ in range(runs):  # alternated, so that a busy moment weighs on both alike
+        for search in (False, True):
+            seconds, cpu, log = build(content, output, caches, search)
+            times[search].append((seconds, cpu))
+            found = INDEX_LINE.search(log) if search else None
+            if found:
+                indexed.append(float(found[2]))
+                marked = found[1]
     pages = count_files(output, "*.html")
-    marked = found[1] if found else "?"
+    for search in (False, True):
+        wall = [w for w, _ in times[search]]
+        cpu = [c for _, c in times[search]]
+        print(
+            f"{label}, SEARCH {search}: wall {summary(wall)}; processor time median "
+            f"{statistics.median(cpu):.2f} s"
+        )
     print(
-        f"{label}: {pages} pages, {marked} indexed; SEARCH False {summary(off)}; "
-        f"SEARCH True {summary(on)}; Pagefind itself: median {statistics.median(indexed):.2f} s; "
-        f"bundle {folder_size(output / 'pagefind') / 1e6:.1f} MB on disk"
+        f"{label}: {pages} pages, {marked} indexed; Pagefind's own wall time median "
+        f"{statistics.median(indexed):.2f} s; bundle {folder_size(output / 'pagefind') / 1e6:.1f} "
+        "MB on disk"
     )
 
 
