@@ -45,7 +45,7 @@ class Build:
         # once every context is built: reserved in the writer (see records.writer).
         self.reserved: list[tuple[str, str]] = []
         self.writer = None  # the run's records.writer.Writer, once Pelican has made it
-        self.context = None  # the generators' context, once the records generator has it
+        self.context: dict = {}  # the generators' context (for ``site_written``), once made
         self.inputs = None  # records.freshness.inputs_digest, when the run was checked
         # What each page of the last build read, to render only the pages whose inputs changed
         # (records.reads); kept only for a build into the same folder with the same theme.
@@ -84,11 +84,20 @@ class Build:
             atexit.unregister(self._remove_staging)
             self.pelican.output_path = self.output
 
-    def finish(self) -> None:
+    def finish(self, written=None) -> None:
+        """End a build that wrote everything: ``written(output)`` (if given) works over the
+        folder to publish, then that folder is swapped into place. If it raises, the build
+        is abandoned: the previous output stays as it was."""
         self.stop_if_strict()
         self.messages.detach()
         if self.issues:
             logger.warning("%s", self.issues.summary())
+        if written is not None:
+            try:
+                written(self.pelican.output_path)
+            except BaseException:
+                self.abandon()
+                raise
         if self.staged:
             make_readable(self.staging)
             self._swap()
@@ -114,7 +123,7 @@ class Build:
         zone = site_zone(self.pelican.settings)
         today = self.now.astimezone(zone).date()
         midnight = datetime.combine(today + timedelta(days=1), time(), zone)
-        noted = (self.context or {}).get(freshness.CHANGES_KEY)
+        noted = self.context.get(freshness.CHANGES_KEY)
         return min(midnight, noted) if noted else midnight
 
     def _remove_staging(self) -> None:

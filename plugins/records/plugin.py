@@ -8,8 +8,9 @@ from pelican.log import console
 
 from . import cache, freshness, passes
 from . import settings as records_settings
+from . import signals as signals_
 from .build import Build
-from .generator import PASSES_KEY, RecordsGenerator
+from .generator import PASSES_KEY, RecordsGenerator, site_receivers
 from .headers import write_security_headers
 from .issues import QuietContentError
 from .languages import LanguageSettingError, site_languages
@@ -113,13 +114,18 @@ def make_writer(pelican):
 
 
 def finish_build(pelican):
-    """finalized: the files written once every other is known (the security headers), then
-    the staged output swapped in."""
+    """finalized: the files written once every other is known (the security headers); the
+    site's plugins work over the whole site (``site_written``); then it is swapped in."""
     build = pelican.records_build
     pelican.records_build = None
     if build.writer is not None:
         write_security_headers(build.writer, pelican.settings)
-    build.finish()
+
+    def written(output: str) -> None:
+        for receiver in site_receivers(signals_.site_written, pelican, pelican.settings):
+            receiver(pelican, output=output, context=build.context)
+
+    build.finish(written)
 
 
 def register():
