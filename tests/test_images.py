@@ -143,13 +143,13 @@ def test_widths_follow_the_setting_and_never_enlarge(cold):
     lead, blue, *_ = _pictures(html)
     assert re.findall(r"-(\d+)w\.webp (\d+)w", lead) == [
         ("480", "480"),
-        ("960", "960"),
-        ("1600", "1600"),
+        ("800", "800"),
+        ("1280", "1280"),
     ]
-    assert 'width="960" height="480"' in lead
+    assert 'width="800" height="400"' in lead
     assert re.findall(r"-(\d+)w\.webp", blue) == ["300"]  # a 300 px source stays 300 px
     assert "-300w.png" in blue  # a drawing falls back to PNG, a photo to JPEG
-    assert "-960w.jpeg" in lead
+    assert "-800w.jpeg" in lead
 
 
 def _urls(html: str) -> set[str]:
