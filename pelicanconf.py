@@ -51,6 +51,7 @@ DEFAULT_DATE_FORMAT = "%d %B %Y"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["records", "i18n", "cms", "events", "campaigns"]
 PLUGINS += ["media", "partners"]  # after "records": partners imports the media core
+PLUGINS += ["network"]  # after "events" and "partners", whose data it maps
 PLUGINS += ["news", "sitemap"]  # the sitemap lists what every other plugin writes
 
 # Strict mode: any content error fails the build (see publishconf.py). Locally a bad record is
