@@ -287,3 +287,18 @@ def test_the_boundaries_come_from_the_installed_package():
 
     assert boundaries.source().is_file()
     assert str(ROOT) not in str(boundaries.source()), "shipped by a package, not the kit"
+
+
+def test_a_site_can_leave_out_the_networks_page(site):
+    build = site(
+        {"partners/caritas.md": FILES["partners/caritas.md"]},
+        plugins=("records", "i18n", "media", "partners", "network"),
+        NETWORK_SAVE_AS="",
+        MEDIA_WORKERS=1,
+        THEME_TEMPLATES_OVERRIDES=[],
+    )
+    assert not (build.output / "network/index.html").exists()
+    page = build.page("network/it/index.html")
+    crumbs = re.search(r'<nav class="breadcrumbs[^>]*>(.*?)</nav>', page, re.S).group(1)
+    assert re.findall(r">([^<]+)</a>", crumbs) == ["Home", "Italy"]
+    assert "All the countries of the network" not in page

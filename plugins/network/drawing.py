@@ -51,6 +51,8 @@ class NetworkMap:
 def draw(codes: frozenset[str], bounds: tuple | None = None) -> NetworkMap | None:
     """The map of the countries ``codes`` (ISO alpha-2), in ``bounds`` (west, south, east,
     north, in degrees) or fitted around them; None when there is nothing to show."""
+    if not codes and bounds is None:
+        return None
     countries = boundaries.read()
     if bounds is None:
         bounds = fit([c for c in countries if c.code in codes])

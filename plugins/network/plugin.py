@@ -34,9 +34,9 @@ def on_records_ready(generator, store) -> None:
         partners, events_by_country, conf, current_language(settings).locale
     )
     index = section(settings, "The network by country", conf.index_url)
-    set_trails(
-        countries, lambda *crumbs: trail(settings, *crumbs), index if conf.index_save_as else None
-    )
+    if not conf.index_save_as:  # a site without the network's page
+        index = None
+    set_trails(countries, lambda *crumbs: trail(settings, *crumbs), index)
     network_map = drawing.draw(frozenset(c.code for c in countries), conf.bounds)
     for country in countries:
         country.shape = network_map.shapes.get(country.code) if network_map else None
