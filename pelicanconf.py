@@ -51,6 +51,7 @@ DEFAULT_DATE_FORMAT = "%d %B %Y"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["records", "i18n", "cms", "events", "campaigns"]
 PLUGINS += ["media", "partners"]  # after "records": partners imports the media core
+PLUGINS += ["network"]  # after "events" and "partners", whose data it maps
 PLUGINS += ["news", "search"]  # search: the search page and Pagefind index (plugins/search)
 PLUGINS += ["sitemap"]  # last: the sitemap lists what every other plugin writes
 

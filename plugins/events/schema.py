@@ -16,6 +16,7 @@ from icalendar import vRecur
 from records import (
     URL,
     Choice,
+    Country,
     DateTime,
     Field,
     FieldError,
@@ -260,6 +261,11 @@ EVENT = RecordType(
         Field("location", Text(), help="the place and its address on one line, or Online"),
         Field(
             "online", URL(), help="the address of the stream or call, if it can be joined online"
+        ),
+        Field(
+            "country",
+            Country(),
+            help="the country where it takes place, as a two-letter code: PT (none if only online)",
         ),
         Field(
             "recurrence",

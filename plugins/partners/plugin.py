@@ -19,9 +19,10 @@ from records import (
     site_organization,
     trail,
 )
+from records.countries import country_name
 from records.signals import record_types, records_ready
 
-from .directory import build_directory, country_name
+from .directory import build_directory
 from .history import derive
 from .logos import LogoImage, from_ticket, monogram
 from .schema import partner_type
