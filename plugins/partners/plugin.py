@@ -41,7 +41,11 @@ def declare(settings):
 def _logo_recipe(conf: PartnerSettings) -> media.BoxFit:
     width, height = conf.logo_box
     return media.BoxFit(
-        width=width, height=height, scales=conf.logo_scales, max_upscale=conf.logo_max_upscale
+        width=width,
+        height=height,
+        area=conf.logo_area,
+        scales=conf.logo_scales,
+        max_upscale=conf.logo_max_upscale,
     )
 
 
