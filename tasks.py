@@ -306,6 +306,23 @@ def bench(c, quick=False, sizes="", languages="", runs=0, json=""):  # noqa: PLR
         raise Exit(code=done.exited)
 
 
+@task(
+    help={"check": "draw in memory and list the files that differ, without writing (exit 1 if any)"}
+)
+def demo_art(c, check=False):
+    """Draw the demo content's partner logos and lead pictures again into content/images/."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from demo import art  # noqa: PLC0415
+
+    changed = art.write(CONTENT, check=check)
+    for line in changed:
+        print(("differs: " if check else "wrote: ") + line)
+    if check and changed:
+        raise Exit(f"{len(changed)} file(s) differ from the drawings: run invoke demo-art", code=1)
+    print(f"{len(art.PICTURES) + len(art.LOGOS)} drawings, {len(changed)} changed.")
+
+
 @task
 def test(c):
     """Run the whole test suite (pytest on both cores)."""

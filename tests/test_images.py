@@ -235,7 +235,7 @@ def test_formats_that_cannot_be_cleaned_are_never_published(site):
 
 def test_demo_site_publishes_clean_images_only(published):
     assert image_metadata_problems(published.output) == []
-    assert Path(published.output / "images/news/candles-for-the-day-of-prayer.jpg").is_file()
+    assert Path(published.output / "images/news/day-of-prayer-2026.webp").is_file()
 
 
 def test_an_events_lead_image_is_a_responsive_picture(site):

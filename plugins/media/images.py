@@ -7,6 +7,7 @@ or Pelican; :mod:`media.recipes` combines them.
 import contextlib
 import functools
 import io
+import math
 import re
 import struct
 import warnings
@@ -251,17 +252,37 @@ def trim(image: Image.Image, tolerance: int = 16) -> Image.Image:
     return image.crop(box) if box else image
 
 
+def balanced_scale(size: tuple[float, float], box: tuple[int, int], area: float) -> float:
+    """How much to scale a drawing of ``size`` to fit ``box``, keeping its proportions.
+
+    Without ``area`` it fills the box's width or height. With ``area`` (a share of the box,
+    0 to 1) it covers at most that share of the box's area, so that drawings of any shape
+    weigh the same: a wide wordmark, a square emblem and a tall crest side by side look
+    equally large instead of each filling the box in one direction only.
+    """
+    width, height = size
+    scale = min(box[0] / width, box[1] / height)
+    if area:
+        scale = min(scale, math.sqrt(area * box[0] * box[1] / (width * height)))
+    return scale
+
+
 def fit_in_box(
-    image: Image.Image, box: tuple[int, int], scale: int = 1, max_upscale: float = 4.0
+    image: Image.Image,
+    box: tuple[int, int],
+    scale: int = 1,
+    max_upscale: float = 4.0,
+    area: float = 0.0,
 ) -> Image.Image:
     """Return an RGBA image of exactly ``box × scale`` pixels with ``image`` centred in it.
 
-    The image keeps its proportions (never stretched): it fills the box's width or height,
-    but is enlarged at most ``max_upscale`` times its own size (in CSS pixels), so a tiny icon
-    stays sharp instead of becoming a blur. The rest of the box is transparent.
+    The image keeps its proportions (never stretched): it fills the box's width or height, or
+    with ``area`` covers that share of the box (:func:`balanced_scale`), but is enlarged at
+    most ``max_upscale`` times its own size (in CSS pixels), so a tiny icon stays sharp
+    instead of becoming a blur. The rest of the box is transparent.
     """
     box_width, box_height = box
-    ratio = min(box_width / image.width, box_height / image.height, max_upscale)
+    ratio = min(balanced_scale(image.size, box, area), max_upscale)
     size = (
         max(1, min(box_width * scale, round(image.width * ratio * scale))),
         max(1, min(box_height * scale, round(image.height * ratio * scale))),
@@ -276,6 +297,19 @@ def fit_in_box(
         content, ((canvas.width - content.width) // 2, (canvas.height - content.height) // 2)
     )
     return canvas
+
+
+def crop_to_proportion(image: Image.Image, proportion: tuple[int, int]) -> Image.Image:
+    """The middle of ``image`` at ``proportion`` (width, height): its full height or width."""
+    width, height = image.size
+    wanted = proportion[0] / proportion[1]
+    if width / height > wanted:  # too wide: keep the full height
+        new_width = max(1, round(height * wanted))
+        left = (width - new_width) // 2
+        return image.crop((left, 0, left + new_width, height))
+    new_height = max(1, round(width / wanted))
+    top = (height - new_height) // 2
+    return image.crop((0, top, width, top + new_height))
 
 
 def resize_to_width(image: Image.Image, width: int) -> Image.Image:

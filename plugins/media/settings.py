@@ -73,6 +73,9 @@ class MediaSettings:
 
 
 DEFAULT_SIZES = "(min-width: 42rem) 40rem, 100vw"
+# The theme's card grid (.card-list in site.css): three columns of 19rem from 64rem, at most
+# 26rem in two columns from 40rem, one column (the page less its margins) below.
+DEFAULT_CARD_SIZES = "(min-width: 64rem) 19rem, (min-width: 40rem) 26rem, calc(100vw - 2rem)"
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,12 @@ class SiteMediaSettings:
         Output folder of the responsive copies.
     MEDIA_JPEG_QUALITY (82)
         JPEG quality of the responsive copies (originals are re-encoded at 90).
+    MEDIA_CARD_WIDTHS ((400, 800)), MEDIA_CARD_PROPORTION ((3, 2)), MEDIA_CARD_SIZES
+        The lead image as the cards of lists show it (``content.card_picture``): the middle of
+        the picture cut to MEDIA_CARD_PROPORTION (width, height; an empty value keeps the
+        picture's own shape), at each of MEDIA_CARD_WIDTHS (a card is about 400 CSS pixels
+        wide, so these are 1x and 2x), with the ``sizes`` of the theme's card grid:
+        ``"(min-width: 64rem) 19rem, (min-width: 40rem) 26rem, calc(100vw - 2rem)"``.
     MEDIA_LEAD_IN_CONTENT (("article", "page", "campaign", "edition"))
         Kinds of page whose lead image (``Image``) is put at the top of the text, because their
         template does not show it (``content.lead_picture`` is set on every kind).
@@ -108,6 +117,9 @@ class SiteMediaSettings:
     sizes: str = DEFAULT_SIZES
     output: str = "images/sized"
     jpeg_quality: int = 82
+    card_widths: tuple[int, ...] = (400, 800)
+    card_proportion: tuple[int, ...] = (3, 2)
+    card_sizes: str = DEFAULT_CARD_SIZES
     lead_in_content: tuple[str, ...] = ("article", "page", "campaign", "edition")
     share_cards: bool = True
     card_output: str = "images/cards"
@@ -127,6 +139,13 @@ class SiteMediaSettings:
             sizes=settings.get("MEDIA_IMAGE_SIZES") or cls.sizes,
             output=(settings.get("MEDIA_IMAGE_OUTPUT") or cls.output).strip("/"),
             jpeg_quality=int(settings.get("MEDIA_JPEG_QUALITY") or cls.jpeg_quality),
+            card_widths=tuple(
+                sorted(int(w) for w in settings.get("MEDIA_CARD_WIDTHS") or cls.card_widths)
+            ),
+            card_proportion=tuple(
+                int(n) for n in settings.get("MEDIA_CARD_PROPORTION", cls.card_proportion) or ()
+            ),
+            card_sizes=settings.get("MEDIA_CARD_SIZES") or cls.card_sizes,
             lead_in_content=tuple(settings.get("MEDIA_LEAD_IN_CONTENT", cls.lead_in_content)),
             share_cards=bool(settings.get("SHARE_CARDS", True)),
             card_output=(settings.get("SHARE_CARD_OUTPUT") or cls.card_output).strip("/"),

@@ -42,7 +42,11 @@ def declare(settings):
 def _logo_recipe(conf: PartnerSettings) -> media.BoxFit:
     width, height = conf.logo_box
     return media.BoxFit(
-        width=width, height=height, scales=conf.logo_scales, max_upscale=conf.logo_max_upscale
+        width=width,
+        height=height,
+        area=conf.logo_area,
+        scales=conf.logo_scales,
+        max_upscale=conf.logo_max_upscale,
     )
 
 
@@ -74,7 +78,9 @@ def attach_logos(generator, originals: list, translations: list, conf: PartnerSe
         elif record.id in by_id and not record.logo:  # a translation shows the original's
             record.logo_image = by_id[record.id]
         else:
-            record.logo_image = monogram(record.id, record.title, conf.logo_box, conf.logo_output)
+            record.logo_image = monogram(
+                record.id, record.title, conf.logo_box, conf.logo_output, conf.logo_area
+            )
         by_id.setdefault(record.id, record.logo_image)
 
 
@@ -113,7 +119,9 @@ def network_organization(generator, partners: list, conf: PartnerSettings) -> Ne
                 ticket.error.fix,
             )
     if image is None:
-        image = monogram("network", organization.name, conf.logo_box, conf.logo_output)
+        image = monogram(
+            "network", organization.name, conf.logo_box, conf.logo_output, conf.logo_area
+        )
     siteurl = (generator.settings.get("SITEURL") or "").rstrip("/")
     website = organization.url or (same.website if same is not None else f"{siteurl}/")
     return Network(organization.name, website, image)
