@@ -1,5 +1,6 @@
 """Shared test helpers: build a site in a temporary folder, in this process, and look at it."""
 
+import fcntl
 import logging
 import os
 import sys
@@ -113,22 +114,32 @@ def browser_site(demo):
         yield base, browser
 
 
+def shared_demo_build(tmp_path_factory, name: str, *args, **overrides) -> Build:
+    """The demo content built once for the whole run into a folder every test worker shares:
+    the first worker to ask builds it, holding a lock; the others then find nothing changed
+    since (records.freshness) and stand on the same output. Tests read it, never write."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return run_pelican(ROOT / "content", base / name / "output", *args, **overrides)
+
+
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory):
     """The demo content built once with local settings and a fixed date."""
     os.environ["SOURCE_DATE_EPOCH"] = FIXED_EPOCH
-    output = tmp_path_factory.mktemp("demo") / "output"
-    return run_pelican(ROOT / "content", output)
+    return shared_demo_build(tmp_path_factory, "demo")
 
 
 @pytest.fixture(scope="session")
 def published(tmp_path_factory):
     """The demo content built with production settings, served from a sub-path."""
     os.environ["SOURCE_DATE_EPOCH"] = FIXED_EPOCH
-    output = tmp_path_factory.mktemp("published") / "output"
-    return run_pelican(
-        ROOT / "content",
-        output,
+    return shared_demo_build(
+        tmp_path_factory,
+        "published",
         "publishconf.py",
         SITEURL="https://example.org/campaigns",
         FEED_DOMAIN="https://example.org/campaigns",
