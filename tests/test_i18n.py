@@ -291,6 +291,27 @@ def test_a_right_to_left_site_sets_its_direction(site):
     assert '<html lang="ar" dir="rtl">' in html
 
 
+def test_text_written_in_the_other_direction_than_its_page_carries_its_own(site):
+    """English shown untranslated on an Arabic page reads left to right, and Arabic on an
+    English page right to left; French on an English page needs only its lang."""
+    build = site(
+        {
+            "pages/about.md": "Title: About\nSlug: about\n\nText.\n",
+            "pages/salam.md": "Title: سلام\nSlug: salam\nLang: ar\n\nنص.\n",
+            "pages/bonjour.md": "Title: Bonjour\nSlug: bonjour\nLang: fr\n\nTexte.\n",
+        },
+        LANGUAGES={"en": {}, "ar": {}, "fr": {}},
+    )
+    english_on_arabic = build.page("ar/about/index.html")
+    assert '<html lang="ar" dir="rtl">' in english_on_arabic
+    assert '<h1 lang="en" dir="ltr">' in english_on_arabic
+    assert '<div class="prose" lang="en" dir="ltr">' in english_on_arabic
+    arabic_on_english = build.page("salam/index.html")
+    assert '<html lang="en" dir="ltr">' in arabic_on_english
+    assert '<h1 lang="ar" dir="rtl">' in arabic_on_english
+    assert '<h1 lang="fr">' in build.page("bonjour/index.html")
+
+
 def test_with_every_language_prefixed_the_root_lists_the_languages(site):
     build = site(
         {

@@ -59,12 +59,17 @@ def make_filters(settings: dict) -> dict:
     @pass_context
     def lang_attr(context, item) -> Markup:
         """`` lang="en"`` on an element whose text is in another language than the page's
-        (``<h1{{ article|lang_attr }}>``); nothing when it is the page's. ``item`` is a
-        content object or a language code."""
+        (``<h1{{ article|lang_attr }}>``), and `` dir="ltr"`` too when that language is
+        written in the other direction (English on an Arabic page); nothing when it is the
+        page's. ``item`` is a content object or a language code."""
         code = item if isinstance(item, str) else getattr(item, "lang", None)
-        if not code or code == current(context).code:
+        page = current(context)
+        if not code or code == page.code:
             return Markup("")
-        return Markup(' lang="{}"').format(language(settings, code).tag)
+        other = language(settings, code)
+        if other.direction == page.direction:
+            return Markup(' lang="{}"').format(other.tag)
+        return Markup(' lang="{}" dir="{}"').format(other.tag, other.direction)
 
     @pass_context
     def filesize(context, size: int) -> str:
