@@ -122,8 +122,8 @@ def test_edition_page_links_resources_partners_news_and_neighbours(site):
     html = build.page("campaigns/day-of-prayer/2026/index.html")
     assert "Edition 12:" in html
     assert 'href="../../../files/vigil-en.pdf"' in html
-    assert "(PDF, 2 KB)" in html
-    assert "(PDF, 1 KB)" in html
+    assert "(PDF, 2 kB)" in html
+    assert "(PDF, 1 kB)" in html
     assert ">English</h3>" in html
     assert ">French</h3>" in html
     assert 'href="../../../news/2026/the-2026-theme/"' in html

@@ -10,11 +10,13 @@ from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
 import icalendar
+import jinja2
 import pytest
 from babel.dates import get_day_names, get_month_names
 from babel.messages.pofile import read_po, write_po
 
-from records.languages import LanguageSettingError
+from i18n.filters import make_filters
+from records.languages import LanguageSettingError, language
 from tests.conftest import FIXED_EPOCH, ROOT
 
 LANGS = ("en", "fr", "it", "es")
@@ -310,6 +312,25 @@ def test_text_written_in_the_other_direction_than_its_page_carries_its_own(site)
     assert '<html lang="en" dir="ltr">' in arabic_on_english
     assert '<h1 lang="ar" dir="rtl">' in arabic_on_english
     assert '<h1 lang="fr">' in build.page("bonjour/index.html")
+
+
+@pytest.mark.parametrize(
+    ("code", "size", "shown"),
+    [
+        ("en", 300, "1 kB"),
+        ("en", 2_400, "2 kB"),
+        ("en", 1_540_000, "1.5 MB"),
+        ("fr", 2_400, "2\u202fko"),
+        ("fr", 1_540_000, "1,5\u202fMo"),
+        ("de", 1_540_000, "1,5 MB"),
+    ],
+)
+def test_a_file_size_is_written_in_the_pages_language(code, size, shown):
+    settings = {"LANGUAGES": {"en": {}, "fr": {}, "de": {}}, "DEFAULT_LANG": "en"}
+    environment = jinja2.Environment(autoescape=True)
+    environment.filters.update(make_filters(settings))
+    page = {"lang": language(settings, code)}
+    assert environment.from_string("{{ size|filesize }}").render(size=size, **page) == shown
 
 
 def test_with_every_language_prefixed_the_root_lists_the_languages(site):
