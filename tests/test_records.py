@@ -379,3 +379,54 @@ def test_another_name_for_utc_is_refused_for_utc(written):
 @pytest.mark.parametrize("written", ["UTC", "Etc/UTC", "Europe/Rome", "America/Argentina/Salta"])
 def test_utc_and_the_zones_of_places_are_taken(written):
     assert TimeZone().parse(written, None).key == written
+
+
+RAW_HTML = """
+    Title: Raw
+    Date: 2026-01-10
+
+    <p class="note" onclick="pwn()">Pray <span style="color: red">with us</span>.</p>
+
+    <iframe src="https://example.org/embed"></iframe>
+"""
+
+
+def test_raw_html_in_markdown_is_cleaned_unless_the_site_trusts_it(site, tmp_path):
+    """TRUST_RAW_HTML (False by default): an editor's HTML loses its scripts, frames and
+    styles; a site that trusts every contributor gets it as written."""
+    cleaned = site({"news/raw.md": RAW_HTML})
+    [page] = cleaned.output.glob("news/**/raw/index.html")
+    html = page.read_text(encoding="utf-8")
+    assert '<p class="note">Pray <span>with us</span>.</p>' in html
+    for dropped in ("onclick", "pwn", "style=", "<iframe"):
+        assert dropped not in html
+    trusted = site({"news/raw.md": RAW_HTML}, TRUST_RAW_HTML=True)
+    html = page.read_text(encoding="utf-8")
+    assert trusted.error is None
+    assert (
+        '<p class="note" onclick="pwn()">Pray <span style="color: red">with us</span>.</p>' in html
+    )
+    assert '<iframe src="https://example.org/embed"></iframe>' in html
+
+
+def test_an_image_from_another_site_is_an_error_even_when_raw_html_is_trusted(site):
+    text = RAW_HTML + '\n    <img src="https://example.com/track.png" alt="A pixel">\n'
+    build = site({"news/raw.md": text}, TRUST_RAW_HTML=True, RECORDS_STRICT=True)
+    assert_one_issue(
+        build, "news/raw.md", "content", '"https://example.com/track.png" is on another site'
+    )
+
+
+def test_a_partial_id_is_answered_with_the_id_it_starts(site):
+    """`caritas` is too far from `caritas-internationalis` for spelling distance: the kit
+    still suggests it, as the start of an id."""
+    files = good_files(
+        **{
+            "partners/caritas-internationalis.md": PARTNER.replace("Talitha Kum", "Caritas"),
+            "widgets/vigil.md": WIDGET.replace("Partners: talitha-kum", "Partners: caritas"),
+        }
+    )
+    build = site(files, RECORDS_STRICT=True)
+    assert_one_issue(
+        build, "widgets/vigil.md", "partners", 'did you mean "caritas-internationalis"'
+    )
