@@ -80,10 +80,9 @@ def lint(c):
     from records.issues import CheckFinished  # noqa: PLC0415
 
     _plain_logging(logging.NullHandler())  # the problems are printed below, grouped
-    overrides = {"RECORDS_CHECK_ONLY": True, "SHARE_CARDS": False, "POSTERS": False}
     with tempfile.TemporaryDirectory() as temp:
         try:
-            _pelican(PUBLISH_SETTINGS, Path(temp) / "output", **overrides).run()
+            _pelican(PUBLISH_SETTINGS, Path(temp) / "output", RECORDS_CHECK_ONLY=True).run()
         except CheckFinished as finished:
             issues = finished.issues
         except ContentError as error:

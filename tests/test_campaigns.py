@@ -57,6 +57,7 @@ def files(**changes):
         "news/theme-2026.md": NEWS,
         "files/vigil-en.pdf": b"%PDF-1.4\n" + b"x" * 2400,
         "files/vigil-fr.pdf": b"%PDF-1.4\n" + b"x" * 1200,
+        "images/candles.png": b"\x89PNG\r\n\x1a\n",
     }
     found.update(changes)
     return {k: v for k, v in found.items() if v is not None}
@@ -122,8 +123,8 @@ def test_edition_page_links_resources_partners_news_and_neighbours(site):
     html = build.page("campaigns/day-of-prayer/2026/index.html")
     assert "Edition 12:" in html
     assert 'href="../../../files/vigil-en.pdf"' in html
-    assert "(PDF, 2 KB)" in html
-    assert "(PDF, 1 KB)" in html
+    assert "(PDF, 2 kB)" in html
+    assert "(PDF, 1 kB)" in html
     assert ">English</h3>" in html
     assert ">French</h3>" in html
     assert 'href="../../../news/2026/the-2026-theme/"' in html
@@ -207,6 +208,20 @@ BAD_INPUT = [
         "partners",
         "not a known partner",
     ),
+    (
+        "campaign image without alt text",
+        "campaigns/day-of-prayer/index.md",
+        CAMPAIGN.replace("Day:", "Image: images/candles.png\n    Day:"),
+        "image-alt",
+        "missing for the Image",
+    ),
+    (
+        "edition image without alt text",
+        "campaigns/day-of-prayer/2026.md",
+        EDITION_2026.replace("Partners:", "Image: images/candles.png\n    Partners:"),
+        "image-alt",
+        "missing for the Image",
+    ),
 ]
 
 
@@ -218,6 +233,30 @@ BAD_INPUT = [
 def test_each_bad_campaign_input_gives_one_line(site, path, text, field, message):
     build = site(files(**{path: text}), plugins=PLUGINS, RECORDS_STRICT=True)
     assert_one_issue(build, path, field, message)
+
+
+def test_the_editions_of_a_broken_campaign_are_still_checked_one_line_a_file(site):
+    """A campaign file with a mistake does not hide its editions' mistakes: each file is
+    named on its own line, with its own field."""
+    build = site(
+        files(
+            **{
+                "campaigns/day-of-prayer/index.md": CAMPAIGN.replace("02-08", "02-30"),
+                "campaigns/day-of-prayer/2026.md": EDITION_2026.replace("talitha-kum", "nobody"),
+                "campaigns/day-of-prayer/2025.md": EDITION_2025.replace(
+                    "Theme:", "Resources: files/gone.pdf\n    Theme:"
+                ),
+            }
+        ),
+        plugins=PLUGINS,
+        RECORDS_STRICT=True,
+    )
+    assert build.error is not None
+    assert sorted(line.split(" — ")[0].split(": ")[:2] for line in build.issues) == [
+        ["campaigns/day-of-prayer/2025.md", "resources"],
+        ["campaigns/day-of-prayer/2026.md", "partners"],
+        ["campaigns/day-of-prayer/index.md", "day"],
+    ], build.issues
 
 
 def _metadata(path):

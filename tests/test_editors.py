@@ -1,6 +1,7 @@
 """What editors do without a developer: start a file of any kind, preview drafts, publish."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -152,6 +153,62 @@ def test_lint_names_each_problem_under_its_file_with_its_fix(content, capsys):
         path: field for path, (_text, field) in hostile.INVALID.items()
     }
     assert not (content.parent / "output").exists(), "lint writes no site"
+
+
+# An editor's everyday mistakes, one a file: path -> (text, field, part of the message)
+MISTAKES = {
+    "events/no-start.md": ("Title: Vigil\nTimezone: Europe/Rome\n", "start", "missing"),
+    "news/bad-date.md": (
+        "Title: Bad date\nDate: 2026-02-30\n\nText.\n",
+        "date",
+        '"2026-02-30" is not a date',
+    ),
+    "events/backwards.md": (
+        "Title: Backwards\nStart: 2026-03-10 10:00\nEnd: 2026-03-10 09:00\nTimezone: Europe/Rome\n",
+        "end",
+        "is before Start",
+    ),
+    "events/unknown-organizer.md": (
+        "Title: Unknown\nStart: 2026-03-10 10:00\nTimezone: Europe/Rome\nOrganizers: caritas\n",
+        "organizers",
+        'did you mean "caritas-internationalis"',
+    ),
+    "events/abbreviated-zone.md": (
+        "Title: Abbreviated\nStart: 2026-03-10 10:00\nTimezone: CET\n",
+        "timezone",
+        'did you mean "Europe/Brussels"',
+    ),
+    "campaigns/new-day/index.md": (
+        "Title: New day\nDay: 03-01\nColor: red\n\nText.\n",
+        "color",
+        "not a #rrggbb colour",
+    ),
+    "partners/bad-country.md": (
+        "Title: Bad country\nWebsite: https://example.org/\nCountry: Italy\n",
+        "country",
+        "not an ISO 3166-1 country code",
+    ),
+}
+
+
+def test_lint_names_each_everyday_mistake_with_its_file_field_and_fix(content, capsys):
+    for relative, (text, _field, _message) in MISTAKES.items():
+        (content / relative).parent.mkdir(parents=True, exist_ok=True)
+        (content / relative).write_text(text, encoding="utf-8")
+    code, out = lint(capsys)
+    assert code == 1
+    found, lines = {}, iter(out.splitlines())
+    for line in lines:
+        if line.startswith("content/"):
+            problem, fix = next(lines), next(lines)
+            found[line.removeprefix("content/")] = (problem.strip(), fix.strip())
+    assert set(found) == set(MISTAKES), out
+    for relative, (_text, field, message) in MISTAKES.items():
+        problem, fix = found[relative]
+        assert problem.startswith(f"{field}: "), problem
+        assert message in problem, problem
+        assert re.fullmatch(r"fix: \w.{5,}", fix), fix
+    assert f"{len(MISTAKES)} problems in {len(MISTAKES)} file(s)" in out
 
 
 def test_log_lines_are_single_plain_lines_in_a_narrow_terminal(tmp_path):

@@ -373,6 +373,11 @@ BAD_INPUT = [
     ),
     ("missing title", VIGIL.replace("Title: Vigil\n", ""), "title"),
     (
+        "image without alt text",
+        VIGIL.replace("    Summary:", "    Image: images/candles.png\n    Summary:"),
+        "image-alt",
+    ),
+    (
         "unknown status",
         VIGIL.replace("    Summary:", "    Status: canceled\n    Summary:"),
         "status",
@@ -389,7 +394,7 @@ RULES = {
 def test_bad_input_gives_one_line(events_site, case, text, field):
     if case in RULES:
         text = VIGIL.replace("    Summary:", f"    Recurrence: {RULES[case]}\n    Summary:")
-    build = events_site(files(vigil=text))
+    build = events_site({**files(vigil=text), "images/candles.png": b"\x89PNG\r\n\x1a\n"})
     assert len(build.issues) == 1, build.issues
     assert build.issues[0].startswith(f"events/vigil.md: {field}: ")
     assert " — " in build.issues[0]

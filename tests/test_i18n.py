@@ -10,11 +10,13 @@ from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
 import icalendar
+import jinja2
 import pytest
 from babel.dates import get_day_names, get_month_names
 from babel.messages.pofile import read_po, write_po
 
-from records.languages import LanguageSettingError
+from i18n.filters import make_filters
+from records.languages import LanguageSettingError, language
 from tests.conftest import FIXED_EPOCH, ROOT
 
 LANGS = ("en", "fr", "it", "es")
@@ -289,6 +291,46 @@ def test_a_right_to_left_site_sets_its_direction(site):
     )
     html = build.page("about/index.html")
     assert '<html lang="ar" dir="rtl">' in html
+
+
+def test_text_written_in_the_other_direction_than_its_page_carries_its_own(site):
+    """English shown untranslated on an Arabic page reads left to right, and Arabic on an
+    English page right to left; French on an English page needs only its lang."""
+    build = site(
+        {
+            "pages/about.md": "Title: About\nSlug: about\n\nText.\n",
+            "pages/salam.md": "Title: سلام\nSlug: salam\nLang: ar\n\nنص.\n",
+            "pages/bonjour.md": "Title: Bonjour\nSlug: bonjour\nLang: fr\n\nTexte.\n",
+        },
+        LANGUAGES={"en": {}, "ar": {}, "fr": {}},
+    )
+    english_on_arabic = build.page("ar/about/index.html")
+    assert '<html lang="ar" dir="rtl">' in english_on_arabic
+    assert '<h1 lang="en" dir="ltr">' in english_on_arabic
+    assert '<div class="prose" lang="en" dir="ltr">' in english_on_arabic
+    arabic_on_english = build.page("salam/index.html")
+    assert '<html lang="en" dir="ltr">' in arabic_on_english
+    assert '<h1 lang="ar" dir="rtl">' in arabic_on_english
+    assert '<h1 lang="fr">' in build.page("bonjour/index.html")
+
+
+@pytest.mark.parametrize(
+    ("code", "size", "shown"),
+    [
+        ("en", 300, "1 kB"),
+        ("en", 2_400, "2 kB"),
+        ("en", 1_540_000, "1.5 MB"),
+        ("fr", 2_400, "2\u202fko"),
+        ("fr", 1_540_000, "1,5\u202fMo"),
+        ("de", 1_540_000, "1,5 MB"),
+    ],
+)
+def test_a_file_size_is_written_in_the_pages_language(code, size, shown):
+    settings = {"LANGUAGES": {"en": {}, "fr": {}, "de": {}}, "DEFAULT_LANG": "en"}
+    environment = jinja2.Environment(autoescape=True)
+    environment.filters.update(make_filters(settings))
+    page = {"lang": language(settings, code)}
+    assert environment.from_string("{{ size|filesize }}").render(size=size, **page) == shown
 
 
 def test_with_every_language_prefixed_the_root_lists_the_languages(site):

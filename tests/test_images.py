@@ -281,3 +281,33 @@ def test_a_jpeg_over_the_pixel_limit_is_published_smaller(site):
     assert build.error is None, build.issues
     with Image.open(build.output / "images/wide.jpg") as image:
         assert image.size == (1200, 600)
+
+
+def test_a_check_only_run_does_no_image_work_and_gives_the_same_errors(site, tmp_path):
+    """`invoke lint` checks and builds nothing: no image is decoded, encoded or drawn and the
+    media cache stays empty, yet the image errors a build gives are all there."""
+    content = {
+        **files(),
+        "news/bad.md": """\
+            Title: Bad images
+            Date: 2026-01-11 10:00
+            Image: images/bomb.png
+            Image-alt: Nothing
+
+            ![](../images/xmp.png)
+
+            ![A drawing](../images/text.png)
+        """,
+        "images/bomb.png": images.bomb_png(),
+        "images/text.png": b"this is text, not a picture",
+        "images/hostile.svg": b"<svg><!DOCTYPE x></svg>",
+    }
+    cache = tmp_path / "media-cache"
+    checked = site(content, plugins=PLUGINS, RECORDS_CHECK_ONLY=True, MEDIA_CACHE_PATH=str(cache))
+    stats = media.latest_stats()
+    assert (stats.processed, stats.encoded, stats.drawn, stats.from_cache) == (0, 0, 0, 0)
+    assert stats.checked > 0
+    assert not cache.exists(), "nothing read from or written to the media cache"
+    built = site(content, plugins=PLUGINS, RECORDS_STRICT=True, MEDIA_CACHE_PATH=str(cache))
+    assert len(checked.issues) == 6, checked.issues
+    assert sorted(checked.issues) == sorted(built.issues)

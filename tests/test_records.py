@@ -1,12 +1,14 @@
 """The records core on good input and on each kind of bad input, with a tiny site per test."""
 
 import logging
+import re
 
 import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from records import build_now
+from records import FieldError, TimeZone, build_now
+from records.fields import ParseContext
 from tests.conftest import FIXTURES, ROOT, _Collect, assert_one_issue, write_files
 
 PARTNER = """
@@ -93,6 +95,14 @@ BAD_INPUT = [
         WIDGET.replace("Europe/Rome", "Europe/Rom"),
         "timezone",
         'did you mean "Europe/Rome"',
+    ),
+    (
+        "zone abbreviation, answered with the site's own zone",
+        "widgets/vigil.md",
+        WIDGET.replace("Europe/Rome", "CET"),
+        "timezone",
+        '"CET" is an abbreviation or an old alias, not the time zone of a place '
+        '(did you mean "Europe/Brussels"?)',
     ),
     (
         "time that does not exist",
@@ -313,3 +323,110 @@ def test_no_state_survives_from_one_build_to_the_next(site, tmp_path):
 def test_today_comes_from_source_date_epoch(site):
     site(good_files())
     assert build_now().isoformat() == "2026-01-20T12:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("written", "suggested"),
+    [
+        ("CET", "Europe/Brussels"),
+        ("EET", "Europe/Athens"),
+        ("WET", "Europe/Lisbon"),
+        ("MET", "Europe/Brussels"),
+        ("EST", "America/New_York"),  # in the tz database, UTC-5 all year: New York in winter
+        ("MST", "America/Denver"),
+        ("HST", "Pacific/Honolulu"),
+        ("EST5EDT", "America/New_York"),
+        ("PST8PDT", "America/Los_Angeles"),
+        ("PHT", "Asia/Manila"),
+        ("Japan", "Asia/Tokyo"),
+        ("GMT", '"Europe/London", or "UTC"'),
+        ("Etc/Greenwich", '"Europe/London", or "UTC"'),
+    ],
+)
+def test_a_zone_abbreviation_is_refused_with_the_zone_of_a_city(written, suggested):
+    """Names of the tz database that are not the zone of a place (abbreviations, rules, old
+    aliases) are refused: "EST" is a fixed UTC-5, so a New York event in July would be an hour
+    off, and "CET" is no city's rules."""
+    with pytest.raises(FieldError) as refused:
+        TimeZone().parse(written, None)
+    assert refused.value.message.startswith(f'"{written}" is an abbreviation or an old alias')
+    assert suggested in refused.value.message
+    assert "write the zone of the city where the time is kept" in refused.value.fix
+
+
+def test_the_site_zone_is_suggested_for_the_abbreviation_it_goes_by():
+    context = ParseContext({"TIMEZONE": "Europe/Rome"}, "", {})
+    with pytest.raises(FieldError, match='did you mean "Europe/Rome"'):
+        TimeZone().parse("CEST", context)
+
+
+@pytest.mark.parametrize("written", ["GMT+1", "UTC-05:00", "Etc/GMT+5"])
+def test_an_offset_is_refused(written):
+    with pytest.raises(FieldError, match=f'"{re.escape(written)}" is an offset'):
+        TimeZone().parse(written, None)
+
+
+@pytest.mark.parametrize("written", ["Zulu", "Etc/Universal", "utc"])
+def test_another_name_for_utc_is_refused_for_utc(written):
+    with pytest.raises(FieldError) as refused:
+        TimeZone().parse(written, None)
+    assert (refused.value.message, refused.value.fix) == (
+        f'"{written}" is another name for UTC',
+        "write UTC",
+    )
+
+
+@pytest.mark.parametrize("written", ["UTC", "Etc/UTC", "Europe/Rome", "America/Argentina/Salta"])
+def test_utc_and_the_zones_of_places_are_taken(written):
+    assert TimeZone().parse(written, None).key == written
+
+
+RAW_HTML = """
+    Title: Raw
+    Date: 2026-01-10
+
+    <p class="note" onclick="pwn()">Pray <span style="color: red">with us</span>.</p>
+
+    <iframe src="https://example.org/embed"></iframe>
+"""
+
+
+def test_raw_html_in_markdown_is_cleaned_unless_the_site_trusts_it(site, tmp_path):
+    """TRUST_RAW_HTML (False by default): an editor's HTML loses its scripts, frames and
+    styles; a site that trusts every contributor gets it as written."""
+    cleaned = site({"news/raw.md": RAW_HTML})
+    [page] = cleaned.output.glob("news/**/raw/index.html")
+    html = page.read_text(encoding="utf-8")
+    assert '<p class="note">Pray <span>with us</span>.</p>' in html
+    for dropped in ("onclick", "pwn", "style=", "<iframe"):
+        assert dropped not in html
+    trusted = site({"news/raw.md": RAW_HTML}, TRUST_RAW_HTML=True)
+    html = page.read_text(encoding="utf-8")
+    assert trusted.error is None
+    assert (
+        '<p class="note" onclick="pwn()">Pray <span style="color: red">with us</span>.</p>' in html
+    )
+    assert '<iframe src="https://example.org/embed"></iframe>' in html
+
+
+def test_an_image_from_another_site_is_an_error_even_when_raw_html_is_trusted(site):
+    text = RAW_HTML + '\n    <img src="https://example.com/track.png" alt="A pixel">\n'
+    build = site({"news/raw.md": text}, TRUST_RAW_HTML=True, RECORDS_STRICT=True)
+    assert_one_issue(
+        build, "news/raw.md", "content", '"https://example.com/track.png" is on another site'
+    )
+
+
+def test_a_partial_id_is_answered_with_the_id_it_starts(site):
+    """`caritas` is too far from `caritas-internationalis` for spelling distance: the kit
+    still suggests it, as the start of an id."""
+    files = good_files(
+        **{
+            "partners/caritas-internationalis.md": PARTNER.replace("Talitha Kum", "Caritas"),
+            "widgets/vigil.md": WIDGET.replace("Partners: talitha-kum", "Partners: caritas"),
+        }
+    )
+    build = site(files, RECORDS_STRICT=True)
+    assert_one_issue(
+        build, "widgets/vigil.md", "partners", 'did you mean "caritas-internationalis"'
+    )

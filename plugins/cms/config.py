@@ -25,7 +25,6 @@ key only one of them has (:meth:`Editor.marker`).
 
 import posixpath
 import re
-import zoneinfo
 from dataclasses import replace
 
 from records import (
@@ -48,7 +47,7 @@ from records import (
     site_languages,
 )
 from records.builtin import PELICAN_KEYS, RECORD_KEYS, Language, Moment, Names
-from records.fields import FieldType
+from records.fields import FieldType, place_zones
 from records.filetypes import IMAGE_TYPES
 from records.generator import declared_types
 from records.schema import RecordType
@@ -348,13 +347,8 @@ def _countries(editor: Editor, kind: Country) -> dict:
 
 
 def _zones(editor: Editor, kind: TimeZone) -> dict:
-    """UTC and every zone named by a region and a city, as the kit asks editors to write."""
-    names = (
-        zone
-        for zone in zoneinfo.available_timezones()
-        if "/" in zone and not zone.startswith(("Etc/", "posix/", "right/", "SystemV/"))
-    )
-    return {"widget": "select", "options": ["UTC", *sorted(names)]}
+    """UTC and every zone named by a region and a city: the zones the kit takes."""
+    return {"widget": "select", "options": ["UTC", *sorted(place_zones())]}
 
 
 def _languages(editor: Editor, kind: Language) -> dict:

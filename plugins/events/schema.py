@@ -187,8 +187,6 @@ def check(values: dict) -> list[tuple[str, str, str]]:
         )
     elif end is not None and end < start:
         problems.append(("end", "is before Start", "make End the same as or later than Start"))
-    if values.get("image") and not values.get("image-alt"):
-        problems.append(("image-alt", "missing for the Image", 'add "Image-alt: what it shows"'))
     if values.get("recurrence") and not problems:
         problems.extend(_check_rule(values))
     return problems

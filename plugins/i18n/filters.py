@@ -11,7 +11,7 @@ from datetime import UTC
 
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
-from babel.numbers import format_decimal
+from babel.units import format_unit
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -59,21 +59,29 @@ def make_filters(settings: dict) -> dict:
     @pass_context
     def lang_attr(context, item) -> Markup:
         """`` lang="en"`` on an element whose text is in another language than the page's
-        (``<h1{{ article|lang_attr }}>``); nothing when it is the page's. ``item`` is a
-        content object or a language code."""
+        (``<h1{{ article|lang_attr }}>``), and `` dir="ltr"`` too when that language is
+        written in the other direction (English on an Arabic page); nothing when it is the
+        page's. ``item`` is a content object or a language code."""
         code = item if isinstance(item, str) else getattr(item, "lang", None)
-        if not code or code == current(context).code:
+        page = current(context)
+        if not code or code == page.code:
             return Markup("")
-        return Markup(' lang="{}"').format(language(settings, code).tag)
+        other = language(settings, code)
+        if other.direction == page.direction:
+            return Markup(' lang="{}"').format(other.tag)
+        return Markup(' lang="{}" dir="{}"').format(other.tag, other.direction)
 
     @pass_context
     def filesize(context, size: int) -> str:
-        """A size a reader can judge a download by, in the page's language: "820 KB"."""
+        """A size a reader can judge a download by, number and unit in the page's language:
+        "820 kB", "1.5 MB" (en), "820 ko", "1,5 Mo" (fr)."""
         locale = current(context).locale
         kilobytes = size / 1000
         if kilobytes < 1000:
-            return f"{format_decimal(max(1, round(kilobytes)), locale=locale)} KB"
-        return f"{format_decimal(round(kilobytes / 1000, 1), locale=locale)} MB"
+            amount, unit = max(1, round(kilobytes)), "digital-kilobyte"
+        else:
+            amount, unit = round(kilobytes / 1000, 1), "digital-megabyte"
+        return format_unit(amount, unit, length="short", locale=locale)
 
     return {
         "format_date": format_date,

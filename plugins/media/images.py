@@ -84,6 +84,38 @@ def _pixel_limit(image: Image.Image, data: bytes, max_pixels: int) -> tuple[int,
     return max_pixels, " for a progressive JPEG"
 
 
+def _opened(data: bytes, max_pixels: int) -> tuple[Image.Image, int, str]:
+    """``data`` opened (its header read, no pixel decoded), with its pixel limit and the kind
+    of image the limit is for; a MediaError if it is not an accepted image or too large.
+    Call it with Pillow's DecompressionBombWarning turned into an error."""
+    try:
+        image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
+    except Image.UnidentifiedImageError:
+        raise MediaError(
+            "is not a PNG, JPEG, WebP or GIF image",
+            "export the image again as PNG, JPEG or WebP (or give an SVG file)",
+        ) from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _too_large(None, None, max_pixels) from None
+    except DECODE_ERRORS:
+        raise _unreadable() from None
+    width, height = image.size
+    if width < 1 or height < 1:
+        raise _unreadable()
+    limit, kind = _pixel_limit(image, data, max_pixels)
+    if width * height > limit:
+        raise _too_large(width, height, limit, kind)
+    return image, limit, kind
+
+
+def check_header(data: bytes, max_pixels: int) -> None:
+    """Raise the MediaError :func:`open_image` would raise before decoding a pixel (not an
+    accepted image, too many pixels), reading the header only: what a check-only run does."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        _opened(data, max_pixels)[0].close()
+
+
 def open_image(data: bytes, max_pixels: int, draft: tuple[int, int] | None = None) -> Image.Image:
     """Decode ``data``, oriented and in RGB or RGBA; raise :class:`MediaError` if unusable.
 
@@ -97,23 +129,8 @@ def open_image(data: bytes, max_pixels: int, draft: tuple[int, int] | None = Non
     """
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
-        except Image.UnidentifiedImageError:
-            raise MediaError(
-                "is not a PNG, JPEG, WebP or GIF image",
-                "export the image again as PNG, JPEG or WebP (or give an SVG file)",
-            ) from None
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise _too_large(None, None, max_pixels) from None
-        except DECODE_ERRORS:
-            raise _unreadable() from None
+        image, limit, kind = _opened(data, max_pixels)
         width, height = image.size
-        if width < 1 or height < 1:
-            raise _unreadable()
-        limit, kind = _pixel_limit(image, data, max_pixels)
-        if width * height > limit:
-            raise _too_large(width, height, limit, kind)
         try:
             if image.format == "JPEG":  # over max_pixels only when decoded in one pass
                 scale = _jpeg_scale(image.size, max_pixels, draft)

@@ -56,6 +56,7 @@ class Stats:
     drawings_from_cache: int = 0
     drawn: int = 0
     failed: int = 0
+    checked: int = 0  # sources and drawings of a check-only run, none processed
     seconds: float = 0.0
     workers: int = 1
 
@@ -147,18 +148,39 @@ def read_manifest(cache_dir: str, key: str) -> dict | None:
     return manifest
 
 
-def run_job(job: Job) -> dict:
-    """Process one source into the cache and return its manifest. Runs in a worker process."""
-    manifest: dict = {"key": job.key, "files": [], "notes": [], "error": None}
+def _source(job: Job) -> bytes:
+    """The bytes of the job's source, as they were hashed when it was submitted."""
     try:
         with open(job.source, "rb") if job.source else io.BytesIO() as source:
             data = source.read(job.limits.max_file_bytes + 1)  # larger: it changed
     except OSError:
         data = None
     if data is None or (job.source and hashlib.sha256(data).hexdigest() != job.digest):
-        manifest["error"] = MediaError(
+        raise MediaError(
             "changed or disappeared while the site was being built", "build the site again"
-        ).as_dict()
+        )
+    return data
+
+
+def check_job(job: Job) -> dict:
+    """The manifest of a check-only run: no file, and the error a build would give for a
+    source of the wrong kind or size (:meth:`Recipe.check`). A drawing is not checked."""
+    manifest: dict = {"key": job.key, "files": [], "notes": [], "error": None}
+    try:
+        if job.source:
+            job.recipe.check(_source(job), job.is_svg, job.limits)
+    except MediaError as error:
+        manifest["error"] = error.as_dict()
+    return manifest
+
+
+def run_job(job: Job) -> dict:
+    """Process one source into the cache and return its manifest. Runs in a worker process."""
+    manifest: dict = {"key": job.key, "files": [], "notes": [], "error": None}
+    try:
+        data = _source(job)
+    except MediaError as error:
+        manifest["error"] = error.as_dict()
         return {**manifest, "encoded": 0, "transient": True}
     try:
         renditions, notes = job.recipe.render(data, job.is_svg, job.limits)
@@ -260,10 +282,20 @@ class Pipeline:
         return ticket
 
     def run(self) -> Stats:
-        """Process every pending job once (from the cache when possible); return the stats."""
+        """Process every pending job once (from the cache when possible); return the stats.
+        In a check-only run, only check each source (:func:`check_job`); the cache is left
+        alone."""
         started = time.perf_counter()
         pending = self._jobs
         self._jobs = {}
+        if self.settings.check_only:
+            for key, job in pending.items():
+                self._results[key] = check_job(job)
+            for ticket in self._tickets:
+                if not ticket.done and ticket.key in self._results:
+                    self._settle(ticket, self._results[ticket.key])
+            self.stats.checked += len(pending)
+            return self.stats
         missing = []
         for key, job in pending.items():
             manifest = read_manifest(self.settings.cache_path, key)

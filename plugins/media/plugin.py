@@ -15,6 +15,10 @@ When the static generator has listed its files (the last step before anything is
 
 The files are written by :class:`MediaGenerator` (and by any other plugin's call of
 ``Pipeline.write``). Settings: :class:`media.settings.SiteMediaSettings`.
+
+A check-only run (``RECORDS_CHECK_ONLY``, ``invoke lint``) plans no card or poster, and its
+pipeline only checks each source (:meth:`media.Recipe.check`): the same content errors for a
+missing file, a file too large or not an image, no alt text; no image work.
 """
 
 import dataclasses
@@ -224,8 +228,17 @@ def plan_and_run(static_generator) -> None:
     taken = planner.take_static_images(static_generator)
     planned = planner.plan_pages()
     conf, context, settings = planner.conf, planner.context, planner.settings
-    cards = social.plan_cards(context, settings, planner.pipeline, conf) if conf.share_cards else []
-    posters = social.plan_posters(context, settings, planner.pipeline, conf) if conf.posters else []
+    drawn = not planner.pipeline.settings.check_only  # a check-only run draws nothing
+    cards = (
+        social.plan_cards(context, settings, planner.pipeline, conf)
+        if drawn and conf.share_cards
+        else []
+    )
+    posters = (
+        social.plan_posters(context, settings, planner.pipeline, conf)
+        if drawn and conf.posters
+        else []
+    )
     planner.pipeline.run()
     planner.report(planned, taken)
     planner.rewrite(planned)

@@ -59,6 +59,15 @@ class Recipe:
         """Return the renditions and notes (what was removed, for the log)."""
         raise NotImplementedError
 
+    def check(self, data: bytes, is_svg: bool, limits: Limits) -> None:
+        """Raise the MediaError ``render`` would raise for a file of the wrong kind or size,
+        decoding no pixel (a check-only run, ``invoke lint``): a raster's header is read, an
+        SVG parsed. What only decoding finds (a damaged picture) is left to the build."""
+        if is_svg:
+            self.render(data, is_svg, limits)
+        else:
+            images.check_header(data, limits.max_pixels)
+
 
 @dataclass(frozen=True)
 class BoxFit(Recipe):

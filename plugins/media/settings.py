@@ -23,6 +23,10 @@ MEDIA_WORKERS (None: every core)
 MEDIA_LINK_OUTPUT (True)
     Hard-link cached files into the output (copy when the two folders are on different disks);
     False always copies.
+RECORDS_CHECK_ONLY (the records core's, False)
+    True (``invoke lint``): no image is decoded, encoded or drawn, and nothing is read from
+    or written to the cache; each source is only checked as far as its header (a raster) or
+    its markup (an SVG) tells (:meth:`media.Recipe.check`).
 MEDIA_WEBP_QUALITY (85), MEDIA_PNG_COMPRESS_LEVEL (9)
     Encoder settings for lossy WebP and for PNG (part of each file's hash); the PNG level is
     used up to 0.25 MP, and at most 4 beyond (see below).
@@ -50,6 +54,7 @@ class MediaSettings:
     link_output: bool = True
     webp_quality: int = 85
     png_compress_level: int = 9
+    check_only: bool = False
 
     @classmethod
     def from_pelican(cls, settings: dict) -> "MediaSettings":
@@ -69,6 +74,7 @@ class MediaSettings:
             png_compress_level=int(
                 settings.get("MEDIA_PNG_COMPRESS_LEVEL", cls.png_compress_level)
             ),
+            check_only=bool(settings.get("RECORDS_CHECK_ONLY")),
         )
 
 

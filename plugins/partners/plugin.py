@@ -73,7 +73,7 @@ def attach_logos(generator, originals: list, translations: list, conf: PartnerSe
             )
         if ticket is not None and ticket.notes:
             logger.info("%s: logo: removed %s", record.source_path, ", ".join(ticket.notes))
-        if ticket is not None and ticket.error is None:
+        if ticket is not None and ticket.files:  # none in a check-only run
             record.logo_image = from_ticket(ticket, record.title, conf.logo_box)
         elif record.id in by_id and not record.logo:  # a translation shows the original's
             record.logo_image = by_id[record.id]
@@ -109,9 +109,9 @@ def network_organization(generator, partners: list, conf: PartnerSettings) -> Ne
         ticket = pipeline.submit(source, _logo_recipe(conf), conf.logo_output, "network")
         media.claim_source(generator.context, organization.logo)
         pipeline.run()
-        if ticket.error is None:
+        if ticket.files:
             image = from_ticket(ticket, organization.name, conf.logo_box)
-        else:
+        elif ticket.error is not None:
             generator.problem(
                 "ORGANIZATION",
                 "logo",

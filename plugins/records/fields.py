@@ -21,6 +21,7 @@ from babel import Locale
 
 from .filetypes import DOWNLOAD_TYPES
 from .paths import through_link
+from .site import site_zone
 
 
 class FieldError(ValueError):
@@ -286,50 +287,87 @@ def _zone_names() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
-# What announcements write instead of a zone, and the zone most readers of the abbreviation
-# mean. An abbreviation names an offset, not the rules of a place (when summer time starts).
+@functools.cache
+def place_zones() -> frozenset[str]:
+    """The zones named by a region and a city (``Europe/Rome``): with UTC, the zones the kit
+    takes. The tz database's other names are abbreviations (``CET``, ``EST``), rules
+    (``EST5EDT``), old aliases (``Japan``) or fixed offsets (``Etc/GMT+5``, which is UTC−5)."""
+    return frozenset(
+        name
+        for name in _zone_names()
+        if "/" in name and not name.startswith(("Etc/", "posix/", "right/", "SystemV/"))
+    )
+
+
+UTC_NAMES = ("UTC", "Etc/UTC")
+
+# What announcements (and the tz database's legacy names) write instead of the zone of a
+# place, and the zone most readers of it mean. An abbreviation names an offset, not the rules
+# of a place: the tz database's EST and MST are fixed offsets, so a New York event in July
+# under "EST" would be an hour off.
 ZONE_ABBREVIATIONS = {
-    "UTC": "UTC", "GMT": "Europe/London", "BST": "Europe/London", "WET": "Europe/Lisbon",
-    "WEST": "Europe/Lisbon", "CET": "Europe/Brussels", "CEST": "Europe/Brussels",
-    "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin", "EET": "Europe/Athens",
-    "EEST": "Europe/Athens", "MSK": "Europe/Moscow", "EST": "America/New_York",
-    "EDT": "America/New_York", "CST": "America/Chicago", "CDT": "America/Chicago",
-    "MST": "America/Denver", "MDT": "America/Denver", "PST": "America/Los_Angeles",
-    "PDT": "America/Los_Angeles", "BRT": "America/Sao_Paulo",
+    "UTC": "UTC", "UCT": "UTC", "UNIVERSAL": "UTC", "ZULU": "UTC",
+    "GMT": "Europe/London", "GMT0": "Europe/London", "GMT+0": "Europe/London",
+    "GMT-0": "Europe/London", "GREENWICH": "Europe/London", "BST": "Europe/London",
+    "GB": "Europe/London", "GB-EIRE": "Europe/London", "EIRE": "Europe/Dublin",
+    "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon", "PORTUGAL": "Europe/Lisbon",
+    "CET": "Europe/Brussels", "CEST": "Europe/Brussels", "MET": "Europe/Brussels",
+    "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin", "POLAND": "Europe/Warsaw",
+    "EET": "Europe/Athens", "EEST": "Europe/Athens", "TURKEY": "Europe/Istanbul",
+    "MSK": "Europe/Moscow", "W-SU": "Europe/Moscow", "ICELAND": "Atlantic/Reykjavik",
+    "EST": "America/New_York", "EDT": "America/New_York", "EST5EDT": "America/New_York",
+    "CST": "America/Chicago", "CDT": "America/Chicago", "CST6CDT": "America/Chicago",
+    "MST": "America/Denver", "MDT": "America/Denver", "MST7MDT": "America/Denver",
+    "NAVAJO": "America/Denver", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "PST8PDT": "America/Los_Angeles", "HST": "Pacific/Honolulu", "CUBA": "America/Havana",
+    "JAMAICA": "America/Jamaica", "BRT": "America/Sao_Paulo",
     "ART": "America/Argentina/Buenos_Aires",
     "WAT": "Africa/Lagos", "CAT": "Africa/Maputo", "EAT": "Africa/Nairobi",
-    "SAST": "Africa/Johannesburg", "IST": "Asia/Kolkata", "PKT": "Asia/Karachi",
-    "NPT": "Asia/Kathmandu", "ICT": "Asia/Bangkok", "WIB": "Asia/Jakarta", "PHT": "Asia/Manila",
-    "PHST": "Asia/Manila", "SGT": "Asia/Singapore", "HKT": "Asia/Hong_Kong",
-    "JST": "Asia/Tokyo", "KST": "Asia/Seoul", "AEST": "Australia/Sydney",
-    "AEDT": "Australia/Sydney", "AWST": "Australia/Perth", "NZST": "Pacific/Auckland",
-    "NZDT": "Pacific/Auckland",
+    "SAST": "Africa/Johannesburg", "EGYPT": "Africa/Cairo", "LIBYA": "Africa/Tripoli",
+    "ISRAEL": "Asia/Jerusalem", "IRAN": "Asia/Tehran", "IST": "Asia/Kolkata",
+    "PKT": "Asia/Karachi", "NPT": "Asia/Kathmandu", "ICT": "Asia/Bangkok",
+    "WIB": "Asia/Jakarta", "PHT": "Asia/Manila", "PHST": "Asia/Manila",
+    "SGT": "Asia/Singapore", "SINGAPORE": "Asia/Singapore", "HKT": "Asia/Hong_Kong",
+    "HONGKONG": "Asia/Hong_Kong", "PRC": "Asia/Shanghai", "ROC": "Asia/Taipei",
+    "JST": "Asia/Tokyo", "JAPAN": "Asia/Tokyo", "KST": "Asia/Seoul", "ROK": "Asia/Seoul",
+    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "AWST": "Australia/Perth",
+    "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland", "NZ": "Pacific/Auckland",
+    "NZ-CHAT": "Pacific/Chatham", "KWAJALEIN": "Pacific/Kwajalein",
 }  # fmt: skip
-_OFFSET = re.compile(r"(?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::?\d{2})?", re.IGNORECASE)
+_OFFSET = re.compile(r"(?:Etc/)?(?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::?\d{2})?", re.IGNORECASE)
 
 
 class TimeZone(FieldType):
+    """The zone of a place (``Europe/Rome``), or UTC: see :func:`place_zones`."""
+
     example = "Europe/Rome"
 
     def parse(self, raw, context):
         name = one_line(raw)
-        if name in _zone_names():
+        if name in UTC_NAMES or name in place_zones():
             return zoneinfo.ZoneInfo(name)
-        fix = f"write an IANA zone name (a region and a city), e.g. {self.example}"
-        abbreviation = name.upper()
-        if abbreviation in ZONE_ABBREVIATIONS or _OFFSET.fullmatch(name):
-            site = context.settings.get("TIMEZONE") if context else None
-            guess = ZONE_ABBREVIATIONS.get(abbreviation)
-            if site and guess and _same_abbreviation(site, abbreviation):
-                guess = site
-            hint = f' (did you mean "{guess}"?)' if guess else ""
+        abbreviation = name.upper().removeprefix("ETC/")
+        if _OFFSET.fullmatch(name):
+            what, guess = "an offset", None
+        elif abbreviation in ZONE_ABBREVIATIONS or name in _zone_names():
+            what, guess = "an abbreviation or an old alias", ZONE_ABBREVIATIONS.get(abbreviation)
+        else:
             raise FieldError(
-                f'"{name}" is an abbreviation or an offset, not a time zone{hint}',
-                "write the zone of the place where the time is kept, e.g. Europe/Rome; "
-                "the kit knows when its clocks change",
+                f'"{name}" is not a known time zone{did_you_mean(name, place_zones())}',
+                f"write an IANA zone name (a region and a city), e.g. {self.example}",
             )
+        if guess == "UTC":
+            raise FieldError(f'"{name}" is another name for UTC', "write UTC")
+        site = context.settings.get("TIMEZONE") if context else None
+        if site and guess and _same_abbreviation(site, abbreviation):
+            guess = site
+        hint = f' (did you mean "{guess}"?)' if guess else ""
+        if guess == "Europe/London" and abbreviation != "BST":  # GMT: London's winter, or UTC
+            hint = ' (did you mean "Europe/London", or "UTC"?)'
         raise FieldError(
-            f'"{name}" is not a known time zone{did_you_mean(name, _zone_names())}', fix
+            f'"{name}" is {what}, not the time zone of a place{hint}',
+            f"write the zone of the city where the time is kept, e.g. {guess or self.example}; "
+            "the kit knows when its clocks change",
         )
 
 
@@ -406,8 +444,7 @@ class DateTime(FieldType):
         self.allow_all_day = allow_all_day
 
     def zone(self, context: ParseContext) -> zoneinfo.ZoneInfo:
-        zone = context.values.get(self.zone_field)
-        return zone or zoneinfo.ZoneInfo(context.settings.get("TIMEZONE") or "UTC")
+        return context.values.get(self.zone_field) or site_zone(context.settings)
 
     def parse(self, raw, context):
         zone = self.zone(context)
