@@ -294,15 +294,16 @@ def screenshots(c):
         raise Exit(f"invoke screenshots: {missing}")
     start = time.perf_counter()
     os.environ["SOURCE_DATE_EPOCH"] = str(shots.EPOCH)  # "today", for every run alike
-    with tempfile.TemporaryDirectory() as temp, serve(Path(temp)) as base:
+    with tempfile.TemporaryDirectory() as temp:
         output = Path(temp) / "site"
         # The editor with Decap's test-repo backend, which needs no account or network: only
         # in this build, never in a published one.
         editor = {"CMS": True, "CMS_BACKEND": {"name": "test-repo"}}
-        siteurl = f"{base}/site"
-        _pelican_build(PUBLISH_SETTINGS, output, SITEURL=siteurl, FEED_DOMAIN=siteurl, **editor)
-        with chromium() as browser:
-            written = shots.write_screenshots(browser, output, siteurl, SCREENSHOTS, CONTENT)
+        _pelican_build(
+            PUBLISH_SETTINGS, output, SITEURL=shots.SITE, FEED_DOMAIN=shots.SITE, **editor
+        )
+        with serve(output) as served, chromium() as browser:
+            written = shots.write_screenshots(browser, output, served, SCREENSHOTS, CONTENT)
     size = sum(path.stat().st_size for path in written)
     print(
         f"{len(written)} screenshots in {SCREENSHOTS.relative_to(ROOT)}/, "

@@ -3,13 +3,15 @@
 language and in a right-to-left one if the site has one, each at three widths, light and
 dark; and the browser editor (Decap CMS at ``/admin/``), when the build has it.
 
-``invoke screenshots`` builds the demo site for production with :data:`EPOCH` as "today",
-serves it on 127.0.0.1 and calls :func:`write_screenshots`. Chromium's clock, time zone and
+``invoke screenshots`` builds the demo site for production at :data:`SITE` with
+:data:`EPOCH` as "today", serves it on 127.0.0.1 and calls :func:`write_screenshots`; the
+browser asks for :data:`SITE` and is answered from there. Chromium's clock, time zone and
 language are fixed too, so a run writes the images of the last run again unless the look has
 changed. Each image is WebP without metadata, the top of the page down to at most
 :data:`SCREENS` viewport heights; ``README.md`` beside them indexes them.
 """
 
+import contextlib
 import io
 import json
 import re
@@ -27,6 +29,7 @@ WIDTHS = {360: 740, 768: 1024, 1280: 800}
 SCHEMES = ("light", "dark")
 SCREENS = 2  # an image is the page's full height, but at most this many viewport heights
 QUALITY = 50  # WebP: small files that still show the type and the colours clearly
+SITE = "https://example.org"  # the address the site is built for; the editor shows it
 EPOCH = 1768910400  # 2026-01-20 12:00 UTC, 19 days before 8 February: the countdowns show
 READER = {"timezone_id": "Europe/Brussels", "locale": "en-GB"}  # the site's zone, not the machine's
 SECOND_LANGUAGE = "fr"  # the home page is shown in this language too (or the site's next one)
@@ -39,6 +42,11 @@ SETTLE = """async () => {
   await Promise.all([...document.images].map((image) => image.decode().catch(() => null)));
   await document.fonts.ready;
 }"""
+
+# Decap draws a progress bar at the top of the window while it loads, then hides it.
+EDITOR_IDLE = (
+    "[...document.querySelectorAll('canvas')].every((bar) => bar.style.display === 'none')"
+)
 
 # Decap's test-repo backend keeps the files in window.repoFiles, a tree of folders, but lists a
 # collection's folder by its whole path as one key: each folder is given under both.
@@ -113,7 +121,7 @@ def editor_shots(output: Path, content: Path) -> tuple[list[Shot], str]:
     folders = [collection["folder"] for collection in config["collections"]]
     posts = sorted(p.stem for p in (content / "news").glob("*.md") if "." not in p.stem)
     one = {"widths": (EDITOR_WIDTH,), "schemes": ("light",)}
-    listed = "document.querySelector('a[href*=\"/collections/news/entries/\"]')"
+    listed = f"{EDITOR_IDLE} && document.querySelector('a[href*=\"/collections/news/entries/\"]')"
     shots = [
         Shot(
             "editor-list",
@@ -125,7 +133,7 @@ def editor_shots(output: Path, content: Path) -> tuple[list[Shot], str]:
     ]
     if posts:
         form = f"/admin/#/collections/news/entries/{posts[-1]}"
-        filled = "[...document.querySelectorAll('input')].some((input) => input.value)"
+        filled = f"{EDITOR_IDLE} && [...document.querySelectorAll('input')].some((i) => i.value)"
         shots.append(Shot("editor-form", "The editor: a news post", form, ready=filled, **one))
     return shots, seed_script(repository, folders)
 
@@ -151,12 +159,12 @@ def _capture(page, width: int) -> bytes:
 
 
 def take(
-    browser, base: str, shots: list[Shot], folder: Path, *, init_script: str = "", start=None
+    browser, served: str, shots: list[Shot], folder: Path, *, init_script: str = "", start=None
 ) -> list[Path]:
-    """Capture every shot at each of its widths and schemes from the site served at ``base``
-    into ``folder``; return the files written. ``init_script`` runs before every page's own
-    scripts (the editor's content); ``start(page, base)`` once in each new tab, before its
-    shots (the editor's login)."""
+    """Capture every shot at each of its widths and schemes into ``folder``, asking for the
+    site at :data:`SITE` and answering from where it is ``served``; return the files written.
+    ``init_script`` runs before every page's own scripts (the editor's content); ``start(page)``
+    once in each new tab, before its shots (the editor's login)."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for width, height in WIDTHS.items():
@@ -164,14 +172,15 @@ def take(
             viewport={"width": width, "height": height}, reduced_motion="reduce", **READER
         )
         context.clock.set_fixed_time(datetime.fromtimestamp(EPOCH, UTC))
+        context.route(f"{SITE}/**", lambda route: _from(route, served))
         if init_script:
             context.add_init_script(init_script)
         page = context.new_page()
         try:
             if start:
-                start(page, base)
+                start(page)
             for shot in (shot for shot in shots if width in shot.widths):
-                page.goto(base + shot.path)
+                page.goto(SITE + shot.path)
                 if shot.ready:
                     page.wait_for_function(shot.ready)
                 for scheme in shot.schemes:
@@ -184,9 +193,18 @@ def take(
     return written
 
 
-def log_in_to_editor(page, base: str) -> None:
+def _from(route, served: str) -> None:
+    """Answer a request for the site's address from the local server. A request the page
+    gave up on (it went on to the next shot) can no longer be answered: it is let go."""
+    from playwright.sync_api import Error  # noqa: PLC0415 — a dev dependency, as Chromium is
+
+    with contextlib.suppress(Error):
+        route.fulfill(response=route.fetch(url=served + route.request.url.removeprefix(SITE)))
+
+
+def log_in_to_editor(page) -> None:
     """Open the editor and log in to Decap's test-repo backend: a button, no account."""
-    page.goto(base + "/admin/")
+    page.goto(SITE + "/admin/")
     page.get_by_role("button", name="Login").click()
     page.get_by_role("link", name="News", exact=True).wait_for()
 
@@ -231,13 +249,16 @@ def remove_stale(folder: Path, written: list[Path]) -> list[Path]:
     return stale
 
 
-def write_screenshots(browser, output: Path, base: str, folder: Path, content: Path) -> list[Path]:
-    """Every screenshot of the site built at ``output`` (from ``content``) and served at
-    ``base``, into ``folder`` with its index; older images no longer made are removed."""
+def write_screenshots(
+    browser, output: Path, served: str, folder: Path, content: Path
+) -> list[Path]:
+    """Every screenshot of the site built for :data:`SITE` at ``output`` (from ``content``)
+    and ``served`` there, into ``folder`` with its index; older images no longer made are
+    removed."""
     shots = page_shots(output)
-    written = take(browser, base, shots, folder)
+    written = take(browser, served, shots, folder)
     editor, seed = editor_shots(output, content)
-    written += take(browser, base, editor, folder, init_script=seed, start=log_in_to_editor)
+    written += take(browser, served, editor, folder, init_script=seed, start=log_in_to_editor)
     write_index(folder, shots + editor)
     remove_stale(folder, written)
     return written
