@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from invoke import Exit, task
@@ -19,6 +20,7 @@ OUTPUT = ROOT / "output"
 CONTENT = ROOT / "content"
 LOCAL_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
+SCREENSHOTS = ROOT / "docs" / "screenshots"
 HOST, PORT = "127.0.0.1", int(os.environ.get("PORT", "8000"))
 
 
@@ -279,6 +281,33 @@ def check(c):
         raise Exit(f"\nFailed: {', '.join(failed)}", code=1)
     skipped = [o.gate.name for o in outcomes if o.status == "skipped"]
     print("\nAll gates passed" + (f" (skipped: {', '.join(skipped)})" if skipped else ""))
+
+
+@task
+def screenshots(c):
+    """Build the demo site and screenshot every page type (360, 768, 1280 px; light, dark)."""
+    from sitecheck import screenshots as shots  # noqa: PLC0415
+    from sitecheck.browser import chromium, chromium_missing, serve  # noqa: PLC0415
+
+    if missing := chromium_missing():
+        raise Exit(f"invoke screenshots: {missing}")
+    start = time.perf_counter()
+    os.environ["SOURCE_DATE_EPOCH"] = str(shots.EPOCH)  # "today", for every run alike
+    with tempfile.TemporaryDirectory() as temp:
+        output = Path(temp) / "site"
+        # The editor with Decap's test-repo backend, which needs no account or network: only
+        # in this build, never in a published one.
+        editor = {"CMS": True, "CMS_BACKEND": {"name": "test-repo"}}
+        _pelican_build(
+            PUBLISH_SETTINGS, output, SITEURL=shots.SITE, FEED_DOMAIN=shots.SITE, **editor
+        )
+        with serve(output) as served, chromium() as browser:
+            written = shots.write_screenshots(browser, output, served, SCREENSHOTS, CONTENT)
+    size = sum(path.stat().st_size for path in written)
+    print(
+        f"{len(written)} screenshots in {SCREENSHOTS.relative_to(ROOT)}/, "
+        f"{size / 1e6:.1f} MB, in {time.perf_counter() - start:.0f} s"
+    )
 
 
 @task(

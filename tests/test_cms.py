@@ -36,6 +36,7 @@ from records.security import SettingError
 from sitecheck import read_site
 from sitecheck.privacy import tracking_problems
 from sitecheck.safety import safety_problems
+from sitecheck.screenshots import seed_script
 from tests.conftest import FIXED_EPOCH, ROOT, run_pelican, write_files
 from tests.quality import require
 
@@ -574,22 +575,6 @@ def test_paths_and_translations_between_decap_and_the_repository(admin):
 
 # Decap CMS in Chromium ----------------------------------------------------------------------
 
-# The test-repo backend keeps files in window.repoFiles, a tree of folders, but lists a
-# collection's folder by its whole path as one key: each folder is given under both.
-SEED = """
-(() => {
-  const files = %s, folders = %s, tree = {};
-  const at = (path) => path.split('/').reduce((node, part) => (node[part] ||= {}), tree);
-  for (const [path, content] of Object.entries(files)) {
-    const parts = path.split('/');
-    const name = parts.pop();
-    at(parts.join('/'))[name] = { path, content };
-  }
-  for (const folder of folders) tree[folder] = at(folder);
-  window.repoFiles = tree;
-})();
-"""
-
 
 def _from(route, base: str) -> None:
     """Answer a request for the site's production address from the local server."""
@@ -616,7 +601,7 @@ def editor(admin, decap_browser):
     folders = [collection["folder"] for collection in config["collections"]]
     page = browser.new_page()
     page.route(f"{SITEURL}/**", lambda route: _from(route, base))
-    page.add_init_script(SEED % (json.dumps(files), json.dumps(folders)))
+    page.add_init_script(seed_script(files, folders))
     page.add_init_script(
         "window.violations = []; document.addEventListener('securitypolicyviolation',"
         " e => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));"

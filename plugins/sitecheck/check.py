@@ -47,6 +47,7 @@ class Page(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.lang = ""
+        self.direction = "ltr"
         self.ids: set[str] = set()
         self.fetches: list[str] = []
         self.links: list[str] = []
@@ -61,6 +62,7 @@ class Page(HTMLParser):
         flags = {name for name, _ in attrs}
         if tag == "html":
             self.lang = attributes.get("lang", "")
+            self.direction = attributes.get("dir", "ltr")
         if tag == "body":
             self._in_head = False
         for name in ("id", "name") if tag == "a" else ("id",):
