@@ -16,6 +16,7 @@ from icalendar import vRecur
 from records import (
     URL,
     Choice,
+    Country,
     DateTime,
     Field,
     FieldError,
@@ -258,6 +259,11 @@ EVENT = RecordType(
         ),
         Field("end", EventEnd(), help="when it ends, in the same form as Start (optional)"),
         Field("location", Text(), help="the place and its address on one line, or Online"),
+        Field(
+            "country",
+            Country(),
+            help="the country of the place, as a two-letter code: IT (pages group events by it)",
+        ),
         Field(
             "online", URL(), help="the address of the stream or call, if it can be joined online"
         ),

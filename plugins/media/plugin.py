@@ -210,7 +210,7 @@ def plan_and_run(static_generator) -> None:
     planner.pipeline.run()
     planner.report(planned, taken)
     planner.rewrite(planned)
-    social.attach_cards(context, cards)
+    social.attach_cards(context, cards, conf.artwork_sizes)
     social.attach_posters(posters)
 
 

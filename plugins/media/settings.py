@@ -73,6 +73,7 @@ class MediaSettings:
 
 
 DEFAULT_SIZES = "(min-width: 42rem) 40rem, 100vw"
+ARTWORK_SIZES = "(min-width: 50rem) 24rem, 100vw"
 
 
 @dataclass(frozen=True)
@@ -88,12 +89,18 @@ class SiteMediaSettings:
         Output folder of the responsive copies.
     MEDIA_JPEG_QUALITY (82)
         JPEG quality of the responsive copies (originals are re-encoded at 90).
-    MEDIA_LEAD_IN_CONTENT (("article", "page", "campaign", "edition"))
+    MEDIA_LEAD_IN_CONTENT (("article", "page"))
         Kinds of page whose lead image (``Image``) is put at the top of the text, because their
-        template does not show it (``content.lead_picture`` is set on every kind).
+        template does not show it (``content.lead_picture`` is set on every kind; event,
+        campaign and edition pages show it themselves).
     SHARE_CARDS (True), SHARE_CARD_OUTPUT ("images/cards"), SHARE_CARD_COLOR ("#1f4e79")
         A 1200×630 PNG per news post, event, campaign and edition (and one for the site), in
         the campaign's colour (SHARE_CARD_COLOR without one).
+    MEDIA_ARTWORK_WIDTHS ((480, 960)), MEDIA_ARTWORK_SIZES (see below)
+        A campaign's and an edition's card also comes as artwork for its own page
+        (``item.artwork``), in WebP and PNG at these widths, shown where the record has no
+        Image; the ``sizes`` attribute says how wide the theme shows it (the landing page's
+        first screen: the whole width on a phone, a column beside the text from 50rem).
     POSTERS (True), POSTER_OUTPUT ("files/posters"), POSTER_BASE_URL (SITEURL)
         An A4 PDF and PNG per edition, with a QR code of the edition's address. The code needs
         an absolute address: POSTER_BASE_URL, else SITEURL when it starts with http; without
@@ -104,10 +111,12 @@ class SiteMediaSettings:
     sizes: str = DEFAULT_SIZES
     output: str = "images/sized"
     jpeg_quality: int = 82
-    lead_in_content: tuple[str, ...] = ("article", "page", "campaign", "edition")
+    lead_in_content: tuple[str, ...] = ("article", "page")
     share_cards: bool = True
     card_output: str = "images/cards"
     card_colour: str = "#1f4e79"
+    artwork_widths: tuple[int, ...] = (480, 960)
+    artwork_sizes: str = ARTWORK_SIZES
     posters: bool = True
     poster_output: str = "files/posters"
     poster_base_url: str = ""
@@ -127,6 +136,10 @@ class SiteMediaSettings:
             share_cards=bool(settings.get("SHARE_CARDS", True)),
             card_output=(settings.get("SHARE_CARD_OUTPUT") or cls.card_output).strip("/"),
             card_colour=settings.get("SHARE_CARD_COLOR") or cls.card_colour,
+            artwork_widths=tuple(
+                sorted(int(w) for w in settings.get("MEDIA_ARTWORK_WIDTHS") or cls.artwork_widths)
+            ),
+            artwork_sizes=settings.get("MEDIA_ARTWORK_SIZES") or cls.artwork_sizes,
             posters=bool(settings.get("POSTERS", True)),
             poster_output=(settings.get("POSTER_OUTPUT") or cls.poster_output).strip("/"),
             poster_base_url=base,

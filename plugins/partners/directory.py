@@ -4,24 +4,13 @@ Country names come from Babel in the page's language; ``international`` and part
 a country come after the named countries (their labels are UI strings, in the templates).
 """
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from babel import Locale
 
+from records.links import country_name, sort_name
+
 INTERNATIONAL = "international"
-
-
-def country_name(code: str | None, locale: Locale) -> str:
-    """The name of an ISO 3166-1 code in ``locale``; empty for ``international`` or none."""
-    if not code or code == INTERNATIONAL:
-        return ""
-    return locale.territories.get(code, code)
-
-
-def _sort_name(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass
@@ -76,7 +65,7 @@ def _by_country(partners: list, locale: Locale, prefix: str) -> list[CountryGrou
 
     def order(group: CountryGroup) -> tuple:
         rank = 0 if group.name else (1 if group.is_international else 2)
-        return (rank, _sort_name(group.name))
+        return (rank, sort_name(group.name))
 
     return sorted(groups.values(), key=order)
 
