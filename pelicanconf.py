@@ -51,7 +51,14 @@ DEFAULT_DATE_FORMAT = "%d %B %Y"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["records", "i18n", "cms", "events", "campaigns"]
 PLUGINS += ["media", "partners"]  # after "records": partners imports the media core
-PLUGINS += ["news", "sitemap"]  # the sitemap lists what every other plugin writes
+PLUGINS += ["network"]  # after "events" and "partners", whose data it maps
+PLUGINS += ["news", "search"]  # search: the search page and Pagefind index (plugins/search)
+PLUGINS += ["sitemap"]  # last: the sitemap lists what every other plugin writes
+
+# The search index (Pagefind) is built in production (publishconf.py); locally it would add
+# to every rebuild, so the search page lists every page from A to Z instead. Set it to True
+# to try the search in a preview.
+SEARCH = False
 
 # Strict mode: any content error fails the build (see publishconf.py). Locally a bad record is
 # skipped with a warning so that one typo does not stop an editor's preview.

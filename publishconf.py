@@ -26,3 +26,4 @@ CMS_REPO = os.environ.get("CMS_REPO", "")
 CMS = bool(CMS_REPO)
 LOAD_CONTENT_CACHE = True
 CAMPAIGN_FEED_ATOM = "feeds/campaigns/{id}.atom.xml"
+SEARCH = True  # the Pagefind index of the search page (plugins/search)

@@ -3,6 +3,7 @@
 import logging
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -279,6 +280,47 @@ def check(c):
         raise Exit(f"\nFailed: {', '.join(failed)}", code=1)
     skipped = [o.gate.name for o in outcomes if o.status == "skipped"]
     print("\nAll gates passed" + (f" (skipped: {', '.join(skipped)})" if skipped else ""))
+
+
+@task(
+    help={
+        "quick": "250 posts, 1 and 3 languages, 1 run, edited output not compared: under 2 min",
+        "sizes": "numbers of posts, comma-separated (default 250,1000,4000)",
+        "languages": "numbers of languages, comma-separated (default 1,3,6)",
+        "runs": "runs of each build; the table shows the median (default 3, 1 with --quick)",
+        "json": "where to write the results (default benchmarks/results/latest.json)",
+    }
+)
+def bench(c, quick=False, sizes="", languages="", runs=0, json=""):  # noqa: PLR0917 (options)
+    """Build generated sites (cold, warm, after edits) and vanilla Pelican; time, pages, memory."""
+    options = ["--quick"] if quick else []
+    json = json and str(Path(json).resolve())  # the command runs in the repository's folder
+    for name, value in (("sizes", sizes), ("languages", languages), ("runs", runs), ("json", json)):
+        if value:
+            options += [f"--{name}", str(value)]
+    # A process of its own: it becomes the subreaper of the builds' process trees.
+    with c.cd(str(ROOT)):
+        command = shlex.join([sys.executable, "-m", "benchmarks.bench", *options])
+        done = c.run(command, warn=True)
+    if done.exited:  # a build failed or differs: said above
+        raise Exit(code=done.exited)
+
+
+@task(
+    help={"check": "draw in memory and list the files that differ, without writing (exit 1 if any)"}
+)
+def demo_art(c, check=False):
+    """Draw the demo content's partner logos and lead pictures again into content/images/."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from demo import art  # noqa: PLC0415
+
+    changed = art.write(CONTENT, check=check)
+    for line in changed:
+        print(("differs: " if check else "wrote: ") + line)
+    if check and changed:
+        raise Exit(f"{len(changed)} file(s) differ from the drawings: run invoke demo-art", code=1)
+    print(f"{len(art.PICTURES) + len(art.LOGOS)} drawings, {len(changed)} changed.")
 
 
 @task

@@ -97,7 +97,22 @@ def test_a_bad_extra_source_stops_the_build_at_its_start(site):
 def test_every_published_page_carries_the_production_policy(published):
     expected = content_security_policy(SETTINGS)
     assert directives(expected)["script-src"] == f"{SITEURL}/theme/js/"
+    # The search page alone has its own: Pagefind's module and its WebAssembly (test_search).
+    search = content_security_policy(SETTINGS, scripts=("pagefind/",), wasm=True)
     pages = sorted(published.output.rglob("*.html"))
     assert pages
-    wrong = [p for p in pages if page_policies(p.read_text(encoding="utf-8")) != [expected]]
+    wrong = [
+        p
+        for p in pages
+        if page_policies(p.read_text(encoding="utf-8"))
+        != [search if p.parent.name == "search" else expected]
+    ]
     assert wrong == []
+
+
+def test_a_page_of_its_own_may_add_script_folders_and_webassembly_to_its_policy():
+    policy = directives(content_security_policy(SETTINGS, scripts=("pagefind/",), wasm=True))
+    assert policy["script-src"] == f"{SITEURL}/theme/js/ {SITEURL}/pagefind/ 'wasm-unsafe-eval'"
+    assert {k: v for k, v in policy.items() if k != "script-src"} == {
+        k: v for k, v in directives(content_security_policy(SETTINGS)).items() if k != "script-src"
+    }

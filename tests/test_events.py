@@ -115,7 +115,7 @@ def test_every_ics_file_follows_the_rules(request, build_name):
 def test_feed_has_every_event_with_rules_and_locations(demo):
     calendar = icalendar.Calendar.from_ical((demo.output / "events/events.ics").read_bytes())
     events = {str(e["UID"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
-    pages = [p for p in (demo.output / "events").glob("*/index.html") if "-" in p.parent.name]
+    pages = [p for p in (demo.output / "events").glob("*/*.ics") if p.stem == p.parent.name]
     assert len(events) == len(pages)
     rule = events["day-of-prayer"]["RRULE"]
     assert (rule["FREQ"], rule["BYMONTH"], rule["BYMONTHDAY"]) == (["YEARLY"], [2], [8])

@@ -143,13 +143,13 @@ def test_widths_follow_the_setting_and_never_enlarge(cold):
     lead, blue, *_ = _pictures(html)
     assert re.findall(r"-(\d+)w\.webp (\d+)w", lead) == [
         ("480", "480"),
-        ("960", "960"),
-        ("1600", "1600"),
+        ("800", "800"),
+        ("1280", "1280"),
     ]
-    assert 'width="960" height="480"' in lead
+    assert 'width="800" height="400"' in lead
     assert re.findall(r"-(\d+)w\.webp", blue) == ["300"]  # a 300 px source stays 300 px
     assert "-300w.png" in blue  # a drawing falls back to PNG, a photo to JPEG
-    assert "-960w.jpeg" in lead
+    assert "-800w.jpeg" in lead
 
 
 def _urls(html: str) -> set[str]:
@@ -235,7 +235,7 @@ def test_formats_that_cannot_be_cleaned_are_never_published(site):
 
 def test_demo_site_publishes_clean_images_only(published):
     assert image_metadata_problems(published.output) == []
-    assert Path(published.output / "images/news/candles-for-the-day-of-prayer.jpg").is_file()
+    assert Path(published.output / "images/news/day-of-prayer-2026.webp").is_file()
 
 
 def test_an_events_lead_image_is_a_responsive_picture(site):

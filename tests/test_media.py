@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +10,15 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from media import BoxFit, Clean, MediaError, MediaSettings, Pipeline, metadata_blocks
+from media import (
+    BoxFit,
+    Clean,
+    MediaError,
+    MediaSettings,
+    Pipeline,
+    Responsive,
+    metadata_blocks,
+)
 from media.images import encode, open_image
 from media.svg import sanitise_svg
 from records.writer import Writer
@@ -373,3 +382,54 @@ def test_a_large_png_is_compressed_with_bounded_effort():
     assert encode(dots, "png", png_compress_level=9) == _encoded(dots, "PNG", compress_level=4)
     small = dots.crop((0, 0, 400, 400))
     assert encode(small, "png", png_compress_level=9) == _encoded(small, "PNG", compress_level=9)
+
+
+def _shape(size) -> bytes:
+    """A logo of one colour filling ``size`` exactly (no margin to trim)."""
+    buffer = io.BytesIO()
+    Image.new("RGBA", size, (*images.RED, 255)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_logos_of_every_shape_cover_the_same_share_of_their_box(tmp_path):
+    recipe = BoxFit(width=240, height=160, area=0.36)
+    covered = {}
+    for name, size in {"wordmark": (800, 200), "emblem": (400, 400), "crest": (200, 400)}.items():
+        (tmp_path / name).mkdir()
+        ticket, _ = process(tmp_path / name, _shape(size), recipe=recipe)
+        left, top, right, bottom = opened(ticket).getbbox()
+        covered[name] = (right - left) * (bottom - top)
+    target = 0.36 * 240 * 160
+    assert all(0.9 * target <= area <= 1.01 * target for area in covered.values()), covered
+
+
+def test_without_an_area_a_logo_fills_the_box_in_one_direction(tmp_path):
+    ticket, _ = process(tmp_path, _shape((400, 400)), recipe=BoxFit(width=240, height=160))
+    left, top, right, bottom = opened(ticket).getbbox()
+    assert (right - left, bottom - top) == (160, 160)
+
+
+def test_an_svg_logo_is_balanced_by_its_view_box():
+    square = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="10 20 100 100"><rect/></svg>'
+    text = sanitise_svg(square, (240, 160), 1_000_000, area=0.36)[0].decode()
+    x, y, width, height = (float(v) for v in re.search(r'viewBox="([^"]+)"', text)[1].split())
+    shown = 100 * 240 / width  # CSS pixels the drawing's 100 units take in the box
+    assert abs(shown * shown - 0.36 * 240 * 160) < 10
+    assert abs(width / height - 240 / 160) < 1e-3  # the box's shape: no other scaling
+    assert abs((x + width / 2) - 60) < 1e-3  # centred on the drawing's own centre
+    assert abs((y + height / 2) - 70) < 1e-3
+
+
+@pytest.mark.parametrize("size", [(1600, 600), (800, 1600), (1200, 800)])
+def test_responsive_copies_can_be_cut_to_one_shape(tmp_path, size):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (20, 90, 160)).save(buffer, "JPEG")
+    recipe = Responsive(widths=(400, 800), crop=(3, 2))
+    ticket, _ = process(tmp_path, buffer.getvalue(), "photo.jpg", recipe=recipe)
+    assert sorted((f.fmt, f.width) for f in ticket.files) == [
+        ("jpeg", 400),
+        ("jpeg", 800),
+        ("webp", 400),
+        ("webp", 800),
+    ]
+    assert all(abs(f.height - f.width * 2 / 3) < 1 for f in ticket.files)

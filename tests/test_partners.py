@@ -85,7 +85,7 @@ def test_partner_page_shows_logo_details_and_external_website(built):
     picture = re.search(r"<picture.*?</picture>", page, re.S)[0]
     assert 'type="image/webp"' in picture
     assert re.search(r'srcset="[^"]*-1x\.webp 1x, [^"]*-2x\.webp 2x"', picture)
-    assert 'width="240" height="120" alt="Talitha Kum"' in picture
+    assert 'width="240" height="160" alt="Talitha Kum"' in picture
     assert 'href="https://www.talithakum.info/" rel="external noopener"' in page
     assert "(external site)" in page
     assert "<dd>International</dd>" in page
@@ -113,12 +113,12 @@ def test_every_written_logo_has_the_box_size_and_no_metadata(built):
     assert len([p for p in rasters if p.name.endswith("-monogram.png")]) == 2
     for path in rasters:
         with Image.open(path) as image:
-            expected = (240, 120) if "-1x." in path.name else (480, 240)
+            expected = (240, 160) if "-1x." in path.name else (480, 320)
             assert image.size == expected, path.name
         assert_clean(path)
     for path in (p for p in written if p.suffix == ".svg"):
         text = path.read_text()
-        assert 'width="240" height="120"' in text
+        assert 'width="240" height="160"' in text
         assert metadata_blocks(path.read_bytes()) == []
         assert "<script" not in text
         assert "evil.example" not in text

@@ -7,7 +7,7 @@ import pytest
 from sitecheck import PAGE_TYPES, SiteTypes
 from sitecheck.budget import JS_BUDGET, PAGE_BUDGET, Budget, budget_problems
 from sitecheck.check import Site
-from sitecheck.pagetypes import page_type
+from sitecheck.pagetypes import LARGE_SITE_TYPES, page_type
 from tests.conftest import write_files
 from tests.quality import incompressible_js
 
@@ -24,6 +24,10 @@ def budget(demo, types):
 
 def test_every_demo_page_has_a_known_type(types):
     assert types.unmapped == [], "add these to PAGE_TYPES in plugins/sitecheck/pagetypes.py"
+
+
+def test_the_demo_build_has_a_page_of_every_type(types):
+    assert types.missing() == [], "the gates check one page of every type: the demo needs one"
 
 
 def test_every_published_page_has_a_known_type(published):
@@ -50,8 +54,9 @@ def test_pages_are_typed_by_where_they_are_written(relative, lang, expected):
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_page_type_is_within_the_weight_budget(types, budget, kind):
     paths = [path for by_lang in types.by_type.get(kind, {}).values() for path in by_lang]
-    if not paths:
-        pytest.skip(f"the demo build has no {kind} page yet")
+    if kind in LARGE_SITE_TYPES:
+        pytest.skip(LARGE_SITE_TYPES[kind])
+    assert paths, f"the demo build has no {kind} page: add one, every type is checked"
     assert [problem for path in paths for problem in budget.problems(path, kind)] == []
 
 

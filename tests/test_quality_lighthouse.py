@@ -1,5 +1,6 @@
-"""Lighthouse gate: the home, campaign and event pages of the demo build, served on 127.0.0.1,
-score at least 95 in performance, accessibility, best practices and SEO on mobile settings."""
+"""Lighthouse gate: the home, campaign, edition and event pages of the demo build, served on
+127.0.0.1, score at least 95 in performance, accessibility, best practices and SEO on mobile
+settings."""
 
 import pytest
 

@@ -266,7 +266,7 @@ def test_news_posts_give_headline_pictures_dates_and_authors(published):
     )
     assert data["headline"] == 'Day of Prayer 2026: "Peace Begins with Dignity"'
     assert data["image"][0].startswith(f"{SITEURL}/images/cards/news-day-of-prayer-2026-en-")
-    assert data["image"][1] == f"{SITEURL}/images/news/candles-for-the-day-of-prayer.jpg"
+    assert data["image"][1] == f"{SITEURL}/images/news/day-of-prayer-2026.webp"
     assert data["datePublished"] == data["dateModified"] == "2026-01-26T09:00:00+01:00"
     assert data["author"] == [
         {

@@ -9,6 +9,7 @@ from pelican.generators import Generator
 
 from records import in_default_language
 
+from .schema import edition_title
 from .settings import read
 
 COLOURS_SAVE_AS = "campaigns/colours.css"
@@ -64,8 +65,8 @@ class FeedEntry:
 
     @classmethod
     def of(cls, edition, campaign) -> "FeedEntry":
-        title = f"{campaign.title} {edition.year}: {edition.theme}"
-        return cls(edition, title, datetime.combine(edition.view.day, time(), campaign.view.zone))
+        day = datetime.combine(edition.view.day, time(), campaign.view.zone)
+        return cls(edition, edition_title(edition), day)
 
     @property
     def url(self) -> str:

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale
 
-from records.links import Link, country_name, sort_name
+from records.countries import country_name, name_order
+from records.links import Link
 
 from .days import NextDay
 from .resources import Resource
@@ -60,7 +61,7 @@ def group_by_country(occurrences: list, locale: Locale) -> list[EventGroup]:
         groups[key].occurrences.append(occurrence)
 
     def order(group: EventGroup) -> tuple:
-        return (0 if group.code else 1 if group.online else 2, sort_name(group.name))
+        return (0 if group.code else 1 if group.online else 2, name_order(group.name))
 
     return sorted(groups.values(), key=order)
 
@@ -129,6 +130,13 @@ class CampaignView:
     def actions(self) -> list[Action]:
         """The first two or three steps: the calls to action of the page's first screen."""
         return self.steps[:3]
+
+    @property
+    def card_picture(self):
+        """The picture of its card in the list of campaigns: that of its featured year (the
+        coming day's, else the latest), else its own (the media plugin's ``card_picture``)."""
+        pictured = getattr(self.latest_edition, "card_picture", None)
+        return pictured or getattr(self.campaign, "card_picture", None)
 
     @property
     def visual(self):

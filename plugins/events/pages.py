@@ -29,7 +29,7 @@ class EventsGenerator(Generator):
         self.writer = writer
         self.write_lists(agenda)
         self.write_months(agenda)
-        self.write_campaigns(agenda)
+        self.write_filters(agenda)
         self.write_calendars(agenda)
 
     def write_page(self, save_as: str, template: str, url: str, **values) -> None:
@@ -43,14 +43,22 @@ class EventsGenerator(Generator):
             **values,
         )
 
-    def write_paginated(self, save_as: str, template: str, url: str, items: list, **values):
-        """Pages of ``items`` as Pelican paginates news, so the theme's pagination fits."""
+    def write_paginated(
+        self, save_as: str, template: str, url: str, items: list, upcoming=None, **values
+    ):
+        """Pages of ``items`` as Pelican paginates news, so the theme's pagination fits.
+        With ``upcoming`` (those of ``items`` still to come), each page also gets its
+        items parted into ``events_upcoming`` and ``events_past``."""
         if not items:
             self.write_page(save_as, template, url, events_list=[], **values)
             return
         paginator = Paginator(save_as, url, items, self.settings, self.conf.per_page)
         for number in paginator.page_range:
             page = paginator.page(number)
+            if upcoming is not None:
+                coming = {id(o) for o in upcoming}
+                values["events_upcoming"] = [o for o in page.object_list if id(o) in coming]
+                values["events_past"] = [o for o in page.object_list if id(o) not in coming]
             self.write_page(
                 page.save_as,
                 template,
@@ -97,14 +105,21 @@ class EventsGenerator(Generator):
                 events_view="calendar",
             )
 
-    def write_campaigns(self, agenda) -> None:
-        for campaign in agenda.campaigns.values():
-            self.write_page(
-                campaign.save_as,
-                "events_campaign",
-                campaign.url,
+    def write_filters(self, agenda) -> None:
+        """A paginated list per filter; a campaign's keeps its own template (its feed, its
+        page). Each page says which of its events are still to come and which are past."""
+        for found in self.context["event_filters"]:
+            campaign = agenda.campaigns.get(found.key) if found.kind == "campaign" else None
+            self.write_paginated(
+                found.save_as,
+                "events_campaign" if campaign else "events_filter",
+                found.url,
+                found.occurrences,
+                upcoming=found.upcoming,
+                events_filter=found,
                 events_campaign=campaign,
-                events_view="campaign",
+                events_view="filter",
+                item=found,
             )
 
     def write_calendars(self, agenda) -> None:

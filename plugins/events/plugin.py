@@ -6,6 +6,7 @@ from records import Crumb, current_language, plugin_enabled, section, site_zone,
 from records import signals as records_signals
 
 from .agenda import Agenda
+from .filters import build_filters
 from .pages import EventsGenerator
 from .schema import EVENT
 from .settings import read
@@ -29,11 +30,16 @@ def derive(generator, store):
     events = section(settings, "Events", conf.url("INDEX"))
     for event in store.all("event"):
         event.breadcrumbs = trail(settings, events, Crumb.of(event))
+    filters = build_filters(
+        agenda, locale, ui_text(settings), lambda crumb: trail(settings, events, crumb)
+    )
     generator.context.update(
         events_agenda=agenda,
         upcoming_events=agenda.upcoming,
         past_events=agenda.past,
         events_by_campaign=agenda.campaigns,
+        event_filters=filters,
+        events_by_country=filters.by_country,
         event_months=agenda.months,
         events_urls=conf.urls,
         events_feed=agenda.feed,
@@ -43,8 +49,11 @@ def derive(generator, store):
     )
 
 
-# Names the default URLs give the events section's own pages (events/past/, events/page/2/…).
-RESERVED_IDS = frozenset({"past", "calendar", "campaigns", "page"})
+# Names the default URLs give the events section's own pages (events/past/, events/online/,
+# events/page/2/…).
+RESERVED_IDS = frozenset(
+    {"past", "calendar", "campaigns", "country", "online", "in-person", "page"}
+)
 
 
 def report_reserved_slugs(generator, store) -> None:

@@ -260,12 +260,12 @@ EVENT = RecordType(
         Field("end", EventEnd(), help="when it ends, in the same form as Start (optional)"),
         Field("location", Text(), help="the place and its address on one line, or Online"),
         Field(
-            "country",
-            Country(),
-            help="the country of the place, as a two-letter code: IT (pages group events by it)",
+            "online", URL(), help="the address of the stream or call, if it can be joined online"
         ),
         Field(
-            "online", URL(), help="the address of the stream or call, if it can be joined online"
+            "country",
+            Country(),
+            help="the country where it takes place, as a two-letter code: PT (none if only online)",
         ),
         Field(
             "recurrence",

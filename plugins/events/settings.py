@@ -28,6 +28,12 @@ EVENTS_PAST_URL / _SAVE_AS ("events/past/")       the past archive, page 1
 EVENTS_CALENDAR_URL / _SAVE_AS ("events/calendar/")   the index of months
 EVENTS_MONTH_URL / _SAVE_AS ("events/calendar/{year}-{month:02d}/")   one month
 EVENTS_CAMPAIGN_URL / _SAVE_AS ("events/campaigns/{campaign}/")       one campaign's events
+EVENTS_COUNTRY_URL / _SAVE_AS ("events/country/{country}/")   the events in one country
+    ({country}: its ISO code in lower case, ``pt``)
+EVENTS_ONLINE_URL / _SAVE_AS ("events/online/")         the events one can join online
+EVENTS_IN_PERSON_URL / _SAVE_AS ("events/in-person/")   the events one can attend in person
+    The campaign, country, online and in-person pages are the list's filters: each lists
+    every event of its kind once (at its next date, else its last), upcoming then past.
 EVENTS_FEED_SAVE_AS ("events/events.ics")          every event
 EVENTS_CAMPAIGN_FEED_SAVE_AS ("events/campaigns/{campaign}/events.ics")
 EVENTS_ICS_SAVE_AS ("events/{slug}/{slug}.ics")    one event
@@ -60,6 +66,9 @@ PAGES = {
     "CALENDAR": "events/calendar/",
     "MONTH": "events/calendar/{year}-{month:02d}/",
     "CAMPAIGN": "events/campaigns/{campaign}/",
+    "COUNTRY": "events/country/{country}/",
+    "ONLINE": "events/online/",
+    "IN_PERSON": "events/in-person/",
 }
 
 

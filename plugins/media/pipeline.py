@@ -34,7 +34,7 @@ from .settings import MediaSettings
 logger = logging.getLogger(__name__)
 
 # Part of every key: bump it when a change to this package changes what it writes.
-CORE_VERSION = "2"
+CORE_VERSION = "3"
 CONTEXT_KEY = "media_pipeline"
 OWNER = "the media pipeline"  # the owner of its files in the build's writer
 _PLUGINS_DIR = str(Path(__file__).resolve().parent.parent)
@@ -70,7 +70,7 @@ class Stats:
 
 
 def latest_stats() -> Stats | None:
-    """The stats of the pipeline that ran last in this process (tests and benchmarks read it)."""
+    """The stats of the pipeline that ran last in this process (tests read it)."""
     return _latest_stats
 
 

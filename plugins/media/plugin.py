@@ -6,15 +6,18 @@ When the static generator has listed its files (the last step before anything is
    taken off its list and planned through :class:`~media.Clean` at the same output path:
    upright, re-encoded, no metadata; originals included;
 2. the images of every page's HTML and every lead image (``Image``) are planned through
-   :class:`~media.Responsive`; an image without alt text is a content error;
+   :class:`~media.Responsive`, and each lead image once more cut to the cards' shape; an
+   image without alt text is a content error;
 3. share cards and posters are planned (:mod:`media.social`);
 4. the pipeline runs once, on every core, from the cache when it can; the pages' HTML is
-   rewritten with ``<picture>`` elements and the cards and posters are attached.
+   rewritten with ``<picture>`` elements, the lead pictures (``lead_picture``, and
+   ``card_picture`` for the cards of lists) and the share cards and posters are attached.
 
 The files are written by :class:`MediaGenerator` (and by any other plugin's call of
 ``Pipeline.write``). Settings: :class:`media.settings.SiteMediaSettings`.
 """
 
+import dataclasses
 import logging
 import os
 
@@ -94,16 +97,27 @@ class _Planner:
             jpeg_quality=self.conf.jpeg_quality,
             png_compress_level=base.png_compress_level,
         )
+        self.for_cards = dataclasses.replace(
+            self.responsive, widths=self.conf.card_widths, crop=self.conf.card_proportion
+        )
         self.clean = Clean(png_compress_level=base.png_compress_level)
         self.sized: dict[str, Ticket] = {}
+        self.card_sized: dict[str, Ticket] = {}
 
     def size(self, path: str) -> Ticket:
-        ticket = self.sized.get(path)
+        """Plan the responsive copies of the content image at ``path``."""
+        return self._plan(self.sized, self.responsive, path, "")
+
+    def size_for_cards(self, path: str) -> Ticket:
+        """Plan the copies of the lead image at ``path`` that cards show."""
+        return self._plan(self.card_sized, self.for_cards, path, "-card")
+
+    def _plan(self, tickets: dict, recipe, path: str, suffix: str) -> Ticket:
+        ticket = tickets.get(path)
         if ticket is None:
-            stem = os.path.splitext(os.path.basename(path))[0]
+            stem = os.path.splitext(os.path.basename(path))[0] + suffix
             source = os.path.join(self.content_root, path)
-            ticket = self.pipeline.submit(source, self.responsive, self.conf.output, stem)
-            self.sized[path] = ticket
+            ticket = tickets[path] = self.pipeline.submit(source, recipe, self.conf.output, stem)
         return ticket
 
     def take_static_images(self, static_generator) -> list[tuple[object, Ticket]]:
@@ -147,6 +161,7 @@ class _Planner:
             lead = getattr(item, "image", None)
             if isinstance(lead, str) and lead.lower().endswith(html_content.RASTER):
                 self.size(lead)
+                self.size_for_cards(lead)
             else:
                 lead = None
             if found or lead:
@@ -180,6 +195,7 @@ class _Planner:
             path: html_content.picture_from(ticket, "", sizes)
             for path, ticket in self.sized.items()
         }
+        card_sizes = self.conf.card_sizes
         for kind, item, _source, found, lead in planned:
             lead_html = ""
             if lead and pictures.get(lead) is not None:
@@ -187,6 +203,9 @@ class _Planner:
                 alt = social.plain(getattr(item, "image_alt", None) or "")
                 picture = html_content.Picture(base.webp, base.fallback, alt, sizes)
                 item.lead_picture = picture
+                item.card_picture = html_content.picture_from(
+                    self.card_sized[lead], alt, card_sizes
+                )
                 if kind in self.conf.lead_in_content:
                     lead_html = (
                         '<figure class="lead-image">'

@@ -74,43 +74,61 @@ class MediaSettings:
 
 DEFAULT_SIZES = "(min-width: 42rem) 40rem, 100vw"
 ARTWORK_SIZES = "(min-width: 50rem) 24rem, 100vw"
+# The theme's card grid (.card-list in site.css): three columns of 19rem from 64rem, at most
+# 26rem in two columns from 40rem, one column (the page less its margins) below.
+DEFAULT_CARD_SIZES = "(min-width: 64rem) 19rem, (min-width: 40rem) 26rem, calc(100vw - 2rem)"
 
 
 @dataclass(frozen=True)
 class SiteMediaSettings:
     """What the media plugin publishes (read by :mod:`media.plugin`), with defaults.
 
-    MEDIA_IMAGE_WIDTHS ((480, 960, 1600))
+    MEDIA_IMAGE_WIDTHS ((480, 800, 1280))
         Widths in pixels of the responsive copies of content and lead images (WebP, and JPEG
-        for photos or PNG for drawings); never wider than the source.
+        for photos or PNG for drawings); never wider than the source. Fitted to the theme's
+        text column (40rem, 640 CSS pixels; ``sizes`` below): 1280 is the column on a 2x
+        screen, 800 and 480 a phone (360 to 430 CSS pixels) at 2 to 2.6x and at 1x. Against
+        480, 960 and 1600 that is 32 % fewer pixels to make and to send, for the same
+        sharpness on every screen that shows the column at most 640 CSS pixels wide.
     MEDIA_IMAGE_SIZES ("(min-width: 42rem) 40rem, 100vw")
         The ``sizes`` attribute: how wide the picture is shown (the text column's width).
     MEDIA_IMAGE_OUTPUT ("images/sized")
         Output folder of the responsive copies.
     MEDIA_JPEG_QUALITY (82)
         JPEG quality of the responsive copies (originals are re-encoded at 90).
+    MEDIA_CARD_WIDTHS ((400, 800)), MEDIA_CARD_PROPORTION ((3, 2)), MEDIA_CARD_SIZES
+        The lead image as the cards of lists show it (``content.card_picture``): the middle of
+        the picture cut to MEDIA_CARD_PROPORTION (width, height; an empty value keeps the
+        picture's own shape), at each of MEDIA_CARD_WIDTHS (a card is about 400 CSS pixels
+        wide, so these are 1x and 2x), with the ``sizes`` of the theme's card grid:
+        ``"(min-width: 64rem) 19rem, (min-width: 40rem) 26rem, calc(100vw - 2rem)"``.
     MEDIA_LEAD_IN_CONTENT (("article", "page"))
         Kinds of page whose lead image (``Image``) is put at the top of the text, because their
-        template does not show it (``content.lead_picture`` is set on every kind; event,
-        campaign and edition pages show it themselves).
+        template does not show it (``content.lead_picture`` is set on every kind). Event,
+        campaign and edition pages show it themselves: a campaign's and an edition's is the
+        visual of its first screen (see MEDIA_ARTWORK_WIDTHS).
     SHARE_CARDS (True), SHARE_CARD_OUTPUT ("images/cards"), SHARE_CARD_COLOR ("#1f4e79")
         A 1200×630 PNG per news post, event, campaign and edition (and one for the site), in
         the campaign's colour (SHARE_CARD_COLOR without one).
     MEDIA_ARTWORK_WIDTHS ((480, 960)), MEDIA_ARTWORK_SIZES (see below)
-        A campaign's and an edition's card also comes as artwork for its own page
-        (``item.artwork``), in WebP and PNG at these widths, shown where the record has no
-        Image; the ``sizes`` attribute says how wide the theme shows it (the landing page's
-        first screen: the whole width on a phone, a column beside the text from 50rem).
+        The visual of a campaign's or an edition's page is its own lead image (``Image``,
+        ``lead_picture``) when it has one; else its share card, drawn at these widths too in
+        WebP and PNG as ``item.artwork`` (only for records with no Image). The ``sizes``
+        attribute says how wide the theme shows it (the landing page's first screen: the
+        whole width on a phone, a column beside the text from 50rem).
     POSTERS (True), POSTER_OUTPUT ("files/posters"), POSTER_BASE_URL (SITEURL)
         An A4 PDF and PNG per edition, with a QR code of the edition's address. The code needs
         an absolute address: POSTER_BASE_URL, else SITEURL when it starts with http; without
         either (local builds), no poster is made and an INFO line says so.
     """
 
-    widths: tuple[int, ...] = (480, 960, 1600)
+    widths: tuple[int, ...] = (480, 800, 1280)
     sizes: str = DEFAULT_SIZES
     output: str = "images/sized"
     jpeg_quality: int = 82
+    card_widths: tuple[int, ...] = (400, 800)
+    card_proportion: tuple[int, ...] = (3, 2)
+    card_sizes: str = DEFAULT_CARD_SIZES
     lead_in_content: tuple[str, ...] = ("article", "page")
     share_cards: bool = True
     card_output: str = "images/cards"
@@ -132,6 +150,13 @@ class SiteMediaSettings:
             sizes=settings.get("MEDIA_IMAGE_SIZES") or cls.sizes,
             output=(settings.get("MEDIA_IMAGE_OUTPUT") or cls.output).strip("/"),
             jpeg_quality=int(settings.get("MEDIA_JPEG_QUALITY") or cls.jpeg_quality),
+            card_widths=tuple(
+                sorted(int(w) for w in settings.get("MEDIA_CARD_WIDTHS") or cls.card_widths)
+            ),
+            card_proportion=tuple(
+                int(n) for n in settings.get("MEDIA_CARD_PROPORTION", cls.card_proportion) or ()
+            ),
+            card_sizes=settings.get("MEDIA_CARD_SIZES") or cls.card_sizes,
             lead_in_content=tuple(settings.get("MEDIA_LEAD_IN_CONTENT", cls.lead_in_content)),
             share_cards=bool(settings.get("SHARE_CARDS", True)),
             card_output=(settings.get("SHARE_CARD_OUTPUT") or cls.card_output).strip("/"),

@@ -86,8 +86,9 @@ def _articles(context) -> list:
 
 def card_items(context: dict, settings: dict, conf):
     """(item, name, ShareCard) for every page that gets its own card, and the site's card in
-    each language (the item then being the language's code). Campaigns' and editions' cards
-    are drawn at the artwork's widths too."""
+    each language (the item then being the language's code). The cards of campaigns and
+    editions with no Image of their own are drawn at the artwork's widths too: the artwork is
+    the visual of their page only where there is no picture to show."""
     default_colour, artwork = conf.card_colour, conf.artwork_widths
     store = context.get("records")
     site = plain(settings.get("SITE_SHORTNAME") or settings.get("SITENAME"))
@@ -131,7 +132,7 @@ def card_items(context: dict, settings: dict, conf):
                 date=when,
                 site=site,
                 colour=_colour(campaign, default_colour),
-                widths=artwork,
+                widths=() if getattr(campaign, "image", None) else artwork,
             ),
         )
     for edition in _with_translations(store, "edition"):
@@ -147,7 +148,7 @@ def card_items(context: dict, settings: dict, conf):
                 date=_day(_edition_day(edition), settings, edition.lang),
                 site=site,
                 colour=_colour(campaign, default_colour),
-                widths=artwork,
+                widths=() if getattr(edition, "image", None) else artwork,
             ),
         )
     for each in site_languages(settings):

@@ -21,6 +21,7 @@ in one (a logo without it would come out black): a rule is kept when its selecto
 (``@import``, ``@font-face``, ``@media``…) are dropped whole.
 """
 
+import math
 import re
 import xml.etree.ElementTree as ET
 
@@ -28,6 +29,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from .errors import MediaError
+from .images import balanced_scale
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -137,6 +139,7 @@ _UNSAFE_CHARACTERS = re.compile(r"[{}<>@]")
 _COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
 _SELECTOR = re.compile(r"[\w\s.#*,>+~:-]+")
 _NUMBER = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
+_VIEW_BOX_SEPARATOR = re.compile(r"[\s,]+")
 
 
 def _local_name(tag: str) -> tuple[str | None, str]:
@@ -416,14 +419,32 @@ def _length(value: str | None) -> float | None:
     return float(match[1]) if match and float(match[1]) > 0 else None
 
 
+def _balanced_view_box(view_box: str, box: tuple[int, int], area: float) -> str:
+    """``view_box`` widened evenly on every side so that, shown in ``box``, the drawing
+    covers ``area`` of it (:func:`media.images.balanced_scale`); unchanged when unreadable."""
+    try:
+        x, y, width, height = (float(v) for v in _VIEW_BOX_SEPARATOR.split(view_box.strip()))
+    except ValueError:
+        return view_box
+    if not all(math.isfinite(v) for v in (x, y, width, height)) or width <= 0 or height <= 0:
+        return view_box
+    scale = balanced_scale((width, height), box, area)
+    shown_width, shown_height = box[0] / scale, box[1] / scale
+    x -= (shown_width - width) / 2
+    y -= (shown_height - height) / 2
+    return f"{x:.6g} {y:.6g} {shown_width:.6g} {shown_height:.6g}"
+
+
 def sanitise_svg(
-    data: bytes, box: tuple[int, int] | None, max_bytes: int
+    data: bytes, box: tuple[int, int] | None, max_bytes: int, area: float = 0.0
 ) -> tuple[bytes, list[str]]:
     """Return the cleaned SVG sized to ``box`` (CSS pixels) and what was removed from it.
 
     The drawing keeps its proportions: the root gets a ``viewBox`` (from its width and height
-    when it had none) and ``preserveAspectRatio="xMidYMid meet"``. With ``box=None`` (an
-    illustration in the content) the drawing keeps its own size attributes.
+    when it had none) and ``preserveAspectRatio="xMidYMid meet"``; with ``area`` the viewBox
+    is widened so that the drawing covers that share of the box, as a raster logo does
+    (:func:`media.images.fit_in_box`). With ``box=None`` (an illustration in the content) the
+    drawing keeps its own size attributes.
     """
     if len(data) > max_bytes:
         raise MediaError(
@@ -442,6 +463,8 @@ def sanitise_svg(
                 'add viewBox="0 0 WIDTH HEIGHT" to the <svg> element',
             )
         root.set("viewBox", f"0 0 {width:g} {height:g}")
+    if area:
+        root.set("viewBox", _balanced_view_box(root.get("viewBox"), box, area))
     root.set("width", str(box[0]))
     root.set("height", str(box[1]))
     root.set("preserveAspectRatio", "xMidYMid meet")

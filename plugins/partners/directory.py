@@ -8,9 +8,7 @@ from dataclasses import dataclass, field
 
 from babel import Locale
 
-from records.links import country_name, sort_name
-
-INTERNATIONAL = "international"
+from records.countries import INTERNATIONAL, country_name, name_order
 
 
 @dataclass
@@ -65,7 +63,7 @@ def _by_country(partners: list, locale: Locale, prefix: str) -> list[CountryGrou
 
     def order(group: CountryGroup) -> tuple:
         rank = 0 if group.name else (1 if group.is_international else 2)
-        return (rank, sort_name(group.name))
+        return (rank, name_order(group.name))
 
     return sorted(groups.values(), key=order)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from media import Monogram, OutputFile, Ticket
+from media.images import balanced_scale
 
 STOP_WORDS = frozenset(
     [
@@ -128,18 +129,25 @@ def monogram_colours(key: str) -> tuple[tuple[int, int, int], tuple[int, int, in
         lightness = max(0.0, lightness - 0.02)
 
 
-def monogram(record_id: str, name: str, box: tuple[int, int], output_dir: str) -> LogoImage:
-    """A tile with the partner's initials, its colour taken from a hash of its id."""
+def monogram(
+    record_id: str, name: str, box: tuple[int, int], output_dir: str, area: float = 0.0
+) -> LogoImage:
+    """A tile with the partner's initials, its colour taken from a hash of its id. With
+    ``area`` the tile covers that share of the box, centred, as logos do on a logo wall
+    (:func:`media.images.balanced_scale`); its PNG for structured data is the tile alone."""
     width, height = box
+    scale = balanced_scale(box, box, area)
+    tile_width, tile_height = round(width * scale), round(height * scale)
+    left, top = (width - tile_width) / 2, (height - tile_height) / 2
     letters = initials(name)
     background, text = monogram_colours(record_id)
     assert contrast_ratio(background, text) >= MIN_CONTRAST
-    size = round(min(height * 0.42, width * 0.8 / max(2, len(letters)) * 1.6))
+    size = round(min(tile_height * 0.42, tile_width * 0.8 / max(2, len(letters)) * 1.6))
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}">'
-        f'<rect width="{width}" height="{height}" rx="{round(height / 12)}" '
-        f'fill="{hex_colour(background)}"/>'
+        f'<rect x="{left:g}" y="{top:g}" width="{tile_width}" height="{tile_height}" '
+        f'rx="{round(tile_height / 12)}" fill="{hex_colour(background)}"/>'
         f'<text x="{width / 2:g}" y="{height / 2:g}" dy="0.35em" text-anchor="middle" '
         f'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" '
         f'font-size="{size}" font-weight="700" fill="{hex_colour(text)}">{escape(letters)}</text>'

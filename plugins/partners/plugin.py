@@ -19,7 +19,7 @@ from records import (
     site_organization,
     trail,
 )
-from records.links import country_name
+from records.countries import country_name
 from records.signals import record_types, records_ready
 
 from .directory import build_directory
@@ -44,7 +44,11 @@ def declare(settings):
 def _logo_recipe(conf: PartnerSettings) -> media.BoxFit:
     width, height = conf.logo_box
     return media.BoxFit(
-        width=width, height=height, scales=conf.logo_scales, max_upscale=conf.logo_max_upscale
+        width=width,
+        height=height,
+        area=conf.logo_area,
+        scales=conf.logo_scales,
+        max_upscale=conf.logo_max_upscale,
     )
 
 
@@ -77,7 +81,9 @@ def attach_logos(generator, originals: list, translations: list, conf: PartnerSe
         elif record.id in by_id and not record.logo:  # a translation shows the original's
             image = by_id[record.id]
         else:
-            image = monogram(record.id, record.title, conf.logo_box, conf.logo_output)
+            image = monogram(
+                record.id, record.title, conf.logo_box, conf.logo_output, conf.logo_area
+            )
         pictures[id(record)] = image
         by_id.setdefault(record.id, image)
     return pictures
@@ -118,7 +124,9 @@ def network_organization(generator, partners: list, logos: dict, conf) -> Networ
                 ticket.error.fix,
             )
     if image is None:
-        image = monogram("network", organization.name, conf.logo_box, conf.logo_output)
+        image = monogram(
+            "network", organization.name, conf.logo_box, conf.logo_output, conf.logo_area
+        )
     siteurl = (generator.settings.get("SITEURL") or "").rstrip("/")
     website = organization.url or (same.website if same is not None else f"{siteurl}/")
     return Network(organization.name, website, image)

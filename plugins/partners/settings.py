@@ -4,8 +4,13 @@ PARTNER_KINDS (("promoter", "coordinator", "partner", "member", "supporter"))
     The kinds a partner's ``Kind`` may name, in the order the directory shows them.
 PARTNER_DEFAULT_KIND ("partner")
     The kind of a partner file without a ``Kind`` line.
-PARTNER_LOGO_BOX ((240, 120))
+PARTNER_LOGO_BOX ((240, 160))
     Width and height in CSS pixels of the box every logo is fitted into (never stretched).
+PARTNER_LOGO_AREA (0.36)
+    The share of the box's area every logo covers, whatever its shape, so that a wide
+    wordmark, a square emblem and a tall crest weigh the same on a logo wall; 0 fills the
+    box's width or height instead. With the 3:2 box, 0.36 is about what a 4:1 wordmark
+    and a 1:2 crest can reach, so the box bounds all three alike.
 PARTNER_LOGO_SCALES ((1, 2))
     Pixel densities written for raster logos (PNG and WebP each).
 PARTNER_LOGO_MAX_UPSCALE (4)
@@ -32,7 +37,8 @@ DEFAULT_KINDS = ("promoter", "coordinator", "partner", "member", "supporter")
 class PartnerSettings:
     kinds: tuple[str, ...] = DEFAULT_KINDS
     default_kind: str = "partner"
-    logo_box: tuple[int, int] = (240, 120)
+    logo_box: tuple[int, int] = (240, 160)
+    logo_area: float = 0.36
     logo_scales: tuple[int, ...] = (1, 2)
     logo_max_upscale: float = 4.0
     logo_output: str = "images/partners"
@@ -52,6 +58,7 @@ class PartnerSettings:
             kinds=kinds,
             default_kind=default_kind,
             logo_box=(int(width), int(height)),
+            logo_area=float(settings.get("PARTNER_LOGO_AREA", cls.logo_area) or 0),
             logo_scales=tuple(int(s) for s in settings.get("PARTNER_LOGO_SCALES") or (1, 2)),
             logo_max_upscale=float(settings.get("PARTNER_LOGO_MAX_UPSCALE") or 4.0),
             logo_output=(settings.get("PARTNER_LOGO_OUTPUT") or cls.logo_output).strip("/"),

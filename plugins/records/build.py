@@ -11,11 +11,14 @@ import atexit
 import logging
 import os
 import shutil
+from datetime import datetime, time, timedelta
 
 from pelican.log import LimitFilter
 
+from . import freshness, reads
 from . import settings as records_settings
 from .issues import CheckFinished, ContentError, IssueLog, PelicanMessages
+from .site import site_zone
 from .today import build_now
 from .writer import make_readable
 
@@ -42,6 +45,13 @@ class Build:
         # once every context is built: reserved in the writer (see records.writer).
         self.reserved: list[tuple[str, str]] = []
         self.writer = None  # the run's records.writer.Writer, once Pelican has made it
+        self.context: dict = {}  # the generators' context (for ``site_written``), once made
+        self.inputs = None  # records.freshness.inputs_digest, when the run was checked
+        # What each page of the last build read, to render only the pages whose inputs changed
+        # (records.reads); kept only for a build into the same folder with the same theme.
+        self.theme = freshness.theme_digest(settings)
+        self.pages_before = reads.load(settings, self.theme) if self.staged else {}
+        self.warnings = _Counter()
 
     def start(self) -> None:
         # Pelican drops a warning it has already shown in this process; livereload runs many
@@ -49,6 +59,7 @@ class Build:
         LimitFilter._raised_messages.clear()
         LimitFilter._group_count.clear()
         self.messages.attach()
+        logging.getLogger().addHandler(self.warnings)
         if self.staged:
             self._remove_staging()
             os.makedirs(self.staging)
@@ -67,21 +78,53 @@ class Build:
 
     def abandon(self) -> None:
         self.messages.detach()
+        logging.getLogger().removeHandler(self.warnings)
         if self.staged:
             self._remove_staging()
             atexit.unregister(self._remove_staging)
             self.pelican.output_path = self.output
 
-    def finish(self) -> None:
+    def finish(self, written=None) -> None:
+        """End a build that wrote everything: ``written(output)`` (if given) works over the
+        folder to publish, then that folder is swapped into place. If it raises, the build
+        is abandoned: the previous output stays as it was."""
         self.stop_if_strict()
         self.messages.detach()
         if self.issues:
             logger.warning("%s", self.issues.summary())
+        if written is not None:
+            try:
+                written(self.pelican.output_path)
+            except BaseException:
+                self.abandon()
+                raise
         if self.staged:
             make_readable(self.staging)
             self._swap()
             atexit.unregister(self._remove_staging)
             self.pelican.output_path = self.output
+        logging.getLogger().removeHandler(self.warnings)
+        settings = self.pelican.settings
+        if self.writer is not None:
+            reads.save(settings, self.theme, self.writer.pages)
+            logger.info(
+                "pages: %d written, %d unchanged since the last build",
+                len(self.writer.pages) - self.writer.kept,
+                self.writer.kept,
+            )
+        if self.inputs and not self.issues and not self.warnings.count:
+            freshness.remember(settings, self.inputs, self.now, self.changes_at())
+        else:
+            freshness.forget(settings)
+
+    def changes_at(self) -> datetime:
+        """The first instant after ``now`` at which this build's pages would change: the next
+        midnight in the site's zone (a countdown's day), or sooner as the plugins noted."""
+        zone = site_zone(self.pelican.settings)
+        today = self.now.astimezone(zone).date()
+        midnight = datetime.combine(today + timedelta(days=1), time(), zone)
+        noted = self.context.get(freshness.CHANGES_KEY)
+        return min(midnight, noted) if noted else midnight
 
     def _remove_staging(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -97,3 +140,15 @@ class Build:
                     os.rename(kept, os.path.join(self.staging, name))
         os.rename(self.staging, self.output)
         shutil.rmtree(previous, ignore_errors=True)
+
+
+class _Counter(logging.Handler):
+    """Counts the warnings and errors logged during a build: only a build without any is
+    noted as one the next may stand on (records.freshness)."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1

@@ -74,6 +74,7 @@ class RecordsGenerator(CachingGenerator):
         self.context["now"] = now
         self.context["records"] = self.store
         self.context[BUILD_KEY] = self.build  # for the checks of Pelican's own content
+        self.build.context = self.context
 
     def problem(self, source_path: str, field: str, message: str, fix: str) -> None:
         self.build.issues.add(source_path, field, message, fix)
@@ -263,6 +264,11 @@ class RecordsGenerator(CachingGenerator):
                         self.drop(item)
                 if source is not None:
                     groups[kind].append(group)
+        order = {code: index for index, code in enumerate(self.codes)}
+        for kind in ("articles", "pages"):
+            for item in self.pelican_content(kind):
+                # Pelican's order depends on the order it read the files in (its cache's)
+                item.translations.sort(key=lambda t: (order.get(t.lang, len(order)), t.lang))
         return groups
 
     def pair(self, translation, source, key: str) -> bool:

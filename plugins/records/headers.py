@@ -5,7 +5,10 @@ For every path of the site it gives:
 
 - ``Content-Security-Policy``: the pages' own policy (:func:`records.security.
   content_security_policy`, the very string of their ``<meta>``) plus what only a header can
-  carry, ``frame-ancestors 'none'``: no other site may frame the pages (clickjacking);
+  carry, ``frame-ancestors 'none'``: no other site may frame the pages (clickjacking). What
+  a page of its own needs besides (the search page's Pagefind folder and WebAssembly, given
+  by :data:`records.signals.page_policies`) is allowed in the header too: a browser enforces
+  the header's policy and the page's ``<meta>`` one, so every other page stays as strict;
 - ``Referrer-Policy: no-referrer``: a link followed from a campaign against trafficking tells
   the next site nothing, not even which site the reader came from; the site has no analytics
   that a same-origin referrer would serve;
@@ -38,7 +41,7 @@ from urllib.parse import quote, urlsplit
 
 from . import settings as records_settings
 from .security import content_security_policy
-from .signals import folder_policies
+from .signals import folder_policies, page_policies
 
 REFERRER_POLICY = "no-referrer"
 HSTS = "max-age=63072000"
@@ -59,6 +62,18 @@ def own_policies(settings: dict) -> dict[str, str]:
     return {folder.strip("/"): policy for folder, policy in found.items()}
 
 
+def pages_needs(settings: dict) -> dict:
+    """What some pages' own policies add to the site's (``scripts`` folders, ``wasm``), as
+    the keyword arguments of :func:`~records.security.content_security_policy`."""
+    scripts: list[str] = []
+    wasm = False
+    for receiver in page_policies.receivers_for(settings):
+        needs = receiver(settings) or {}
+        scripts += needs.get("scripts", ())
+        wasm = wasm or bool(needs.get("wasm"))
+    return {"scripts": tuple(dict.fromkeys(scripts)), "wasm": wasm}
+
+
 def security_headers(settings: dict, written: list[str] | tuple = ()) -> str | None:
     """The ``_headers`` file of a build for ``settings``, or None for a local build.
     ``written``: the paths the build wrote, relative to the output (for the admin's rules)."""
@@ -66,7 +81,7 @@ def security_headers(settings: dict, written: list[str] | tuple = ()) -> str | N
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
     base = _literal(parts.path.rstrip("/") + "/", encoded=True)
-    policy = with_frame_ancestors(content_security_policy(settings))
+    policy = with_frame_ancestors(content_security_policy(settings, **pages_needs(settings)))
     common = [
         ("Referrer-Policy", REFERRER_POLICY),
         ("X-Content-Type-Options", "nosniff"),

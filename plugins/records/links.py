@@ -1,15 +1,13 @@
-"""How a page names another record or a country: the few display helpers several plugins share.
+"""How a page names another record: the few display helpers several plugins share.
 
 A reference field holds the referred record once the core resolved it, or the bare id while no
 plugin declares the referred type (a site without the partners plugin still lists the
 organisers of its events by id). :func:`link_to` turns either into a :class:`Link`, which
 templates show as a link when the record has a page, as plain text otherwise.
+:func:`listed_as` names and dates any page where pages of every kind are listed together.
 """
 
-import unicodedata
 from dataclasses import dataclass
-
-from babel import Locale
 
 
 @dataclass(frozen=True)
@@ -37,15 +35,12 @@ def ref_id(value) -> str | None:
     return value if value is None or isinstance(value, str) else value.id
 
 
-def country_name(code: str | None, locale: Locale) -> str:
-    """The name of an ISO 3166-1 code in ``locale`` (Babel's); empty for none or for a word
-    that is not a code (a partner's ``international``)."""
-    if not code or not code.isupper():
-        return ""
-    return locale.territories.get(code, code)
-
-
-def sort_name(name: str) -> str:
-    """``name`` as it sorts in a list of names: case and accents left aside."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def listed_as(item) -> tuple[str, object]:
+    """``(title, date)`` of a page where pages of every kind are listed together (the search's
+    results and A–Z index): what its record type's ``listed_as`` gives (an edition has no
+    Title: "Day of Prayer 2026: its theme", on its day), else its ``title`` and its ``date`` or
+    ``start`` (a date, a datetime, or None)."""
+    record_type = getattr(item, "record_type", None)
+    if record_type is not None and record_type.listed_as is not None:
+        return record_type.listed_as(item)
+    return item.title, getattr(item, "date", None) or getattr(item, "start", None)

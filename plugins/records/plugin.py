@@ -1,13 +1,16 @@
 """Wires the records core into Pelican's signals. No state lives here between builds."""
 
 import os
+import time
 
 from pelican import signals
+from pelican.log import console
 
-from . import cache, passes
+from . import cache, freshness, passes
 from . import settings as records_settings
+from . import signals as signals_
 from .build import Build
-from .generator import PASSES_KEY, RecordsGenerator
+from .generator import PASSES_KEY, RecordsGenerator, site_receivers
 from .headers import write_security_headers
 from .issues import QuietContentError
 from .languages import LanguageSettingError, site_languages
@@ -17,6 +20,7 @@ from .settings import plugin_enabled, plugin_names
 from .site import site_organization
 from .static import refuse_unsafe_files
 from .templating import install as install_template_helpers
+from .today import build_now
 from .writer import Writer, reserved_paths
 
 
@@ -26,6 +30,8 @@ def start_build(pelican):
     if previous is not None:
         previous.abandon()  # a run that crashed never reached `finalized`
     build = Build(pelican)
+    build.inputs = getattr(pelican, "records_inputs", None)
+    pelican.records_inputs = None
     build.start()
     pelican.records_build = build
     return type("RecordsGenerator", (RecordsGenerator,), {"build": build})
@@ -72,6 +78,33 @@ def align_settings(pelican):
             settings[f"{draft}_{suffix}"] = settings[f"{kind}_{suffix}"] if drafts else ""
 
 
+def skip_when_up_to_date(pelican):
+    """initialized: each run of this Pelican (livereload runs many) first checks whether the
+    last clean build's output is what it would write (records.freshness), and stops there if
+    so. Pelican has no signal that can end a run before it reads: its instance's ``run`` is
+    wrapped, the one place every caller (the command, livereload, tests) goes through."""
+    settings = pelican.settings
+    if not plugin_enabled(settings, "records"):
+        return
+    run = pelican.run
+
+    def run_unless_up_to_date():
+        started = time.perf_counter()
+        inputs = freshness.inputs_digest(settings)
+        if not records_settings.get(settings, "RECORDS_CHECK_ONLY") and freshness.up_to_date(
+            settings, inputs, build_now()
+        ):
+            console.print(
+                f"Done: nothing changed since the last build, {settings['OUTPUT_PATH']} is up "
+                f"to date ({time.perf_counter() - started:.2f} seconds)."
+            )
+            return None
+        pelican.records_inputs = inputs
+        return run()
+
+    pelican.run = run_unless_up_to_date
+
+
 def make_writer(pelican):
     """get_writer: the records core's writer, that every file of the build goes through."""
     if not plugin_enabled(pelican.settings, "records"):
@@ -81,18 +114,24 @@ def make_writer(pelican):
 
 
 def finish_build(pelican):
-    """finalized: the files written once every other is known (the security headers), then
-    the staged output swapped in."""
+    """finalized: the files written once every other is known (the security headers); the
+    site's plugins work over the whole site (``site_written``); then it is swapped in."""
     build = pelican.records_build
     pelican.records_build = None
     if build.writer is not None:
         write_security_headers(build.writer, pelican.settings)
-    build.finish()
+
+    def written(output: str) -> None:
+        for receiver in site_receivers(signals_.site_written, pelican, pelican.settings):
+            receiver(pelican, output=output, context=build.context)
+
+    build.finish(written)
 
 
 def register():
     QuietContentError.install()
     signals.initialized.connect(align_settings)
+    signals.initialized.connect(skip_when_up_to_date)
     signals.readers_init.connect(use_kit_reader)
     check_pelican_content_as_read()
     signals.static_generator_finalized.connect(refuse_unsafe_files)

@@ -13,6 +13,13 @@ pages may be opened at any address (``invoke serve``, another port, a copied fol
 source can name the folder: ``script-src`` stays ``'self'``, which still keeps out every other
 host; the safety gate (``plugins/sitecheck/safety.py``) flags any script outside the folder.
 
+A page that needs more than every other page gets a policy of its own from the same function,
+never by loosening the site's: ``content_security_policy(settings, scripts=("pagefind/",),
+wasm=True)`` is the search page's (``plugins/search``), whose script loads the search index's
+own module from ``pagefind/`` and compiles its WebAssembly (``'wasm-unsafe-eval'``). The
+extra folders are path sources like the theme's (``'self'`` with relative URLs); only that
+page's template is given the policy, as its ``content_security_policy``.
+
 CSP_EXTRA ({})
     Sources a site adds to directives of the policy, e.g.
     ``{"img-src": ["https://images.example.org"]}``. A key is a directive the policy writes,
@@ -60,10 +67,16 @@ class SettingError(ContentError):
     and exit code 1."""
 
 
-def content_security_policy(settings: dict) -> str:
+def content_security_policy(
+    settings: dict, scripts: tuple[str, ...] = (), wasm: bool = False
+) -> str:
     """The policy for a build with ``settings``; raises :class:`SettingError` on a bad
-    ``CSP_EXTRA``."""
-    return _written(_policy(settings, f"{settings['THEME_STATIC_DIR'].strip('/')}/js/"))
+    ``CSP_EXTRA``. ``scripts`` (folders of the site, such as ``"pagefind/"``) and ``wasm``
+    make the policy of one page that needs them (see the module's docstring)."""
+    policy = _policy(settings, f"{settings['THEME_STATIC_DIR'].strip('/')}/js/", *scripts)
+    if wasm:
+        policy["script-src"].append("'wasm-unsafe-eval'")
+    return _written(policy)
 
 
 def editor_security_policy(settings: dict, folder: str, connect=(), images=()) -> str:
@@ -91,11 +104,11 @@ def is_source(text) -> bool:
     return isinstance(text, str) and bool(_SOURCE.fullmatch(text))
 
 
-def _policy(settings: dict, scripts: str) -> dict[str, list[str]]:
-    """The site's policy, directive by directive, with scripts from the folder ``scripts``
+def _policy(settings: dict, *folders: str) -> dict[str, list[str]]:
+    """The site's policy, directive by directive, with scripts from the ``folders``
     (relative to the site) and the site's ``CSP_EXTRA``."""
     policy = {name: list(sources or []) for name, sources in POLICY.items()}
-    policy["script-src"] = [_scripts(settings, scripts)]
+    policy["script-src"] = list(dict.fromkeys(_site_folder(settings, f) for f in folders))
     for name, sources in _extra(records_settings.get(settings, "CSP_EXTRA")).items():
         kept = [source for source in policy[name] if source != "'none'"]
         policy[name] = list(dict.fromkeys(kept + sources))
@@ -106,12 +119,13 @@ def _written(policy: dict[str, list[str]]) -> str:
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in policy.items())
 
 
-def _scripts(settings: dict, folder: str) -> str:
+def _site_folder(settings: dict, folder: str) -> str:
+    """The source that allows the scripts of ``folder`` (``theme/js/``) of the site."""
     siteurl = (settings.get("SITEURL") or "").rstrip("/")
     parts = urlsplit(siteurl)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return "'self'"  # relative URLs: see the module's docstring
-    source = f"{siteurl}/{folder}"
+    source = f"{siteurl}/{folder.strip('/')}/"
     if not is_source(source):
         raise SettingError(
             f"SITEURL: {siteurl!r} cannot be written in the Content-Security-Policy — "

@@ -17,6 +17,7 @@ from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 from pelican.contents import Content
 
+from .reads import ReadingContext
 from .security import content_security_policy
 from .trail import breadcrumb_list
 from .writer import hreflang_links
@@ -56,6 +57,7 @@ def summary_html(content) -> Markup:
 def install(generator) -> None:
     env = generator.env
     env.autoescape = True
+    env.context_class = ReadingContext  # notes the names a page reads (records.reads)
     env.filters.update(
         json_ld=json_ld,
         body_html=body_html,

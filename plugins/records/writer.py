@@ -32,6 +32,7 @@ written in their language, and say which language they are in.
 import contextlib
 import fnmatch
 import inspect
+import io
 import logging
 import os
 import shutil
@@ -43,8 +44,10 @@ from dataclasses import dataclass
 from pelican.generators import Generator
 from pelican.writers import Writer as PelicanWriter
 
+from . import reads
 from .issues import ContentError
 from .languages import Language, path_prefix, site_languages
+from .today import build_now
 from .translations import Untranslated
 
 logger = logging.getLogger(__name__)
@@ -107,6 +110,14 @@ class Writer(PelicanWriter):
         self._prefix = ""
         # a page's path without its language prefix -> {language code: written in it?}
         self._planned: dict[str, dict[str, bool]] = {}
+        # What each page read (records.reads): the last build's records, this build's, and the
+        # digests of each language's values; the page being kept, or just rendered.
+        self.pages_before = self.build.pages_before if self.build is not None else {}
+        self.pages = {}
+        self._prints: dict[str, reads.Fingerprints] = {}
+        self._keeping = None
+        self._noted = None
+        self.kept = 0  # pages kept as the last build wrote them
 
     @contextlib.contextmanager
     def language_pass(self, language: Language, prefix: str, dry: bool):
@@ -149,7 +160,9 @@ class Writer(PelicanWriter):
             return None
         kwargs.setdefault("lang", self.language)
         kwargs["alternates"] = self.alternates(name)
-        return super().write_file(name, template, context, *args, **kwargs)
+        return super().write_file(
+            name, _Recorded(template, self, context), context, *args, **kwargs
+        )
 
     def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
         """Pelican's, with only the items written in the feed's language (Pelican adds every
@@ -169,6 +182,10 @@ class Writer(PelicanWriter):
         feed = super()._create_new_feed(feed_type, feed_title, context)
         if self.language is not None:
             feed.feed["language"] = self.language.tag
+        dated = feed.latest_post_date
+        # feedgenerator stamps a feed without items with the clock's time: a language's
+        # category feed whose posts are all untranslated would differ between two builds
+        feed.latest_post_date = lambda: dated() if feed.items else build_now()
         return feed
 
     def paths(self) -> list[str]:
@@ -219,8 +236,14 @@ class Writer(PelicanWriter):
 
     def _open_w(self, filename, encoding, override=False):
         """Pelican's pages and feeds: the same registry, and Pelican's ``override_output``
-        (one page may replace another's file; later writes of it are skipped)."""
+        (one page may replace another's file; later writes of it are skipped). A page whose
+        inputs did not change since the last build keeps that build's file."""
         relative = self._locate(filename)[0]
+        keeping, self._keeping = self._keeping == relative, None
+        noted, self._noted = (
+            self._noted if self._noted and self._noted[0] == relative else None,
+            None,
+        )
         if relative in self._overridden and not override:
             logger.info('Skipping "%s", not overwriting', filename)
             return open(os.devnull, "w", encoding=encoding)
@@ -229,7 +252,63 @@ class Writer(PelicanWriter):
         self._pages.add(relative)
         if override:
             self._overridden.add(relative)
+        if keeping:
+            self._keep(relative, destination)
+            return contextlib.nullcontext(io.StringIO())
+        if noted:
+            return self._noting(destination, encoding, noted)
         return _replacing(destination, "w", encoding=encoding)
+
+    # Pages that did not change -----------------------------------------------------------------
+
+    def prints(self, context: dict) -> reads.Fingerprints:
+        """The digests of the values of the language being written."""
+        code = self.language.code if self.language is not None else ""
+        found = self._prints.get(code)
+        if found is None:
+            found = self._prints[code] = reads.Fingerprints(self.settings, context)
+        return found
+
+    def unchanged(self, relative: str, template: str, inputs: dict, context: dict) -> bool:
+        """Whether the page at ``relative`` would come out as the last build wrote it: it
+        read the same as it did then, and its file is still in the output as it was left."""
+        before = self.pages_before.get(relative)
+        if before is None or self.build is None:
+            return False
+        try:
+            found = os.stat(os.path.join(self.build.output, relative))
+        except OSError:
+            return False
+        if (found.st_size, found.st_mtime_ns) != (before.size, before.mtime_ns):
+            return False
+        if not reads.unchanged(before, template, inputs, self.prints(context)):
+            return False
+        self._keeping = relative
+        return True
+
+    def _keep(self, relative: str, destination: str) -> None:
+        """Put the last build's file of an unchanged page in place (a hard link: no copy)."""
+        self.pages[relative] = self.pages_before[relative]
+        self.kept += 1
+        previous = os.path.join(self.build.output, relative)
+        if os.path.exists(destination) and os.path.samefile(previous, destination):
+            return  # a build written in place
+        temporary = os.path.join(os.path.dirname(destination), f".{uuid.uuid4().hex}.tmp")
+        try:
+            os.link(previous, temporary)
+        except OSError:
+            shutil.copy2(previous, temporary)
+        os.replace(temporary, destination)
+
+    @contextlib.contextmanager
+    def _noting(self, destination: str, encoding: str, noted: tuple):
+        """Write a page just rendered, then keep the record of what it read."""
+        relative, template, page_reads, prints = noted
+        with _replacing(destination, "w", encoding=encoding) as file:
+            yield file
+        record = reads.record(template, page_reads, prints, os.stat(destination))
+        if record is not None:
+            self.pages[relative] = record
 
     def _locate(self, path: str) -> tuple[str, str]:
         """(relative path, absolute destination) of ``path``, given relative to the output
@@ -272,6 +351,25 @@ class Writer(PelicanWriter):
         os.makedirs(folder, exist_ok=True)
         os.chmod(folder, FOLDER_MODE)
         self._folders.add(folder)
+
+
+class _Recorded:
+    """A page's template, as the writer hands it to Pelican: it renders only a page whose
+    inputs changed since the last build, and notes what the page read (records.reads)."""
+
+    def __init__(self, template, writer: "Writer", context: dict):
+        self.template, self.writer, self.context = template, writer, context
+        self.name = template.name
+
+    def render(self, inputs: dict) -> str:
+        writer = self.writer
+        relative = writer._locate(inputs["output_file"])[0]
+        if writer.unchanged(relative, self.name, inputs, self.context):
+            return ""
+        with reads.noting_reads(inputs) as page_reads:
+            text = self.template.render(inputs)
+        writer._noted = (relative, self.name, page_reads, writer.prints(self.context))
+        return text
 
 
 @contextlib.contextmanager

@@ -19,7 +19,7 @@ from .safety import safety_problems
 from .vnu import html_problems, vnu_command
 
 SCHEMES = ("light", "dark")
-LIGHTHOUSE_TYPES = ("home", "campaign", "event")
+LIGHTHOUSE_TYPES = ("home", "campaign", "edition", "event")
 
 
 def tools_required() -> bool:
