@@ -113,9 +113,10 @@ class SiteMediaSettings:
     MEDIA_ARTWORK_WIDTHS ((480, 960)), MEDIA_ARTWORK_SIZES (see below)
         The visual of a campaign's or an edition's page is its own lead image (``Image``,
         ``lead_picture``) when it has one; else its share card, drawn at these widths too in
-        WebP and PNG as ``item.artwork`` (only for records with no Image). The ``sizes``
-        attribute says how wide the theme shows it (the landing page's first screen: the
-        whole width on a phone, a column beside the text from 50rem).
+        WebP and PNG as ``item.artwork`` (only for records with no Image). Either has
+        MEDIA_ARTWORK_SIZES as its ``sizes`` attribute, how wide the theme shows the visual
+        (the landing page's first screen: the whole width on a phone, a column beside the
+        text from 50rem): ``"(min-width: 50rem) 24rem, 100vw"``.
     POSTERS (True), POSTER_OUTPUT ("files/posters"), POSTER_BASE_URL (SITEURL)
         An A4 PDF and PNG per edition, with a QR code of the edition's address. The code needs
         an absolute address: POSTER_BASE_URL, else SITEURL when it starts with http; without

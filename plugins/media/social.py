@@ -24,6 +24,10 @@ from .drawing import Poster, ShareCard
 from .pipeline import OutputFile, Ticket
 
 logger = logging.getLogger(__name__)
+
+# The kinds of page whose first screen shows a visual: their lead picture, else their card
+# drawn as artwork, at MEDIA_ARTWORK_SIZES.
+VISUAL_KINDS = ("campaign", "edition")
 _TAGS = re.compile(r"<[^>]+>")
 
 
