@@ -1,6 +1,9 @@
 """The security headers file of production builds (records/headers.py) and the reader of the
 ``_headers`` format that serves it in the tests (sitecheck/headers.py)."""
 
+import html
+import re
+
 import pytest
 
 from records.headers import security_headers
@@ -40,8 +43,20 @@ def test_local_builds_have_no_headers_file():
 
 def test_the_published_demo_has_the_file_once_at_its_root(published):
     assert published.error is None
-    assert published.page("_headers") == security_headers(SETTINGS)
+    searching = {**SETTINGS, "PLUGINS": ["records", "search"], "SEARCH": True}
+    assert published.page("_headers") == security_headers(searching)
     assert sorted(published.output.rglob("_headers")) == [published.output / "_headers"]
+
+
+def test_the_header_allows_what_the_search_page_needs_and_other_pages_stay_strict(published):
+    rules = parse_headers(published.page("_headers"))
+    header = headers_for(rules, "/campaigns/search/")["Content-Security-Policy"]
+    assert f"{SITEURL}/pagefind/" in header
+    assert "'wasm-unsafe-eval'" in header
+    # A browser enforces the page's own <meta> policy too: the site's, without Pagefind.
+    about = published.page("about/index.html")
+    meta = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', about)
+    assert html.unescape(meta[1]) == content_security_policy(SETTINGS)
 
 
 @pytest.mark.parametrize(

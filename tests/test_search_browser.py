@@ -194,8 +194,9 @@ def test_the_keyboard_reaches_the_field_the_filters_and_more_results(browser):
     assert more.is_visible(), "the demo has more than ten pages about prayer"
     more.focus()
     page.keyboard.press("Enter")
-    page.wait_for_timeout(500)
-    assert page.locator(".search-result").count() > shown
+    page.wait_for_function(
+        "shown => document.querySelectorAll('.search-result').length > shown", arg=shown
+    )
     assert page.evaluate("document.activeElement.closest('.search-result') !== null")
     assert_clean(page)
     page.context.close()

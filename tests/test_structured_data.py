@@ -134,7 +134,9 @@ def test_events_give_where_who_and_a_picture(published):
         "Talitha Kum",
         "International Union of Superiors General (UISG)",
     ]
-    assert online["image"][0].startswith(f"{SITEURL}/images/cards/event-")
+    # Its own picture first, then its share card
+    assert online["image"][0] == f"{SITEURL}/images/events/2026-day-of-prayer-online-gathering.webp"
+    assert online["image"][1].startswith(f"{SITEURL}/images/cards/event-")
     vigil = event(published, "example-cancelled-vigil")
     assert vigil["location"] == {
         "@type": "Place",

@@ -47,7 +47,9 @@ def _in_order(occurrence) -> tuple:
 class Agenda:
     """``refused`` lists (event, FieldError) for the events left out: too many dates."""
 
-    def __init__(self, store, now: datetime, conf, locale, text):
+    def __init__(self, store, now: datetime, today: datetime, conf, *, locale, text):
+        """``now``: the build's instant; ``today``: the start of its day in the site's zone
+        (the window of a recurring event's dates, see :func:`events.occurrences.expand`)."""
         self.now = now
         self.conf = conf
         self.views = []
@@ -55,7 +57,7 @@ class Agenda:
         occurrences = []
         for event in store.all("event"):
             try:
-                found = expand(event, now, conf.window_years, conf.max_occurrences)
+                found = expand(event, today, conf.window_years, conf.max_occurrences)
             except FieldError as error:
                 self.refused.append((event, error))
                 continue
@@ -74,6 +76,9 @@ class Agenda:
         self.months = self._months()
         self.campaigns = self._campaigns()
         self.feed = conf.feed_save_as if written_in_language(self.views) else None
+        # The next instant an occurrence starts or ends: the lists and pages change then.
+        later = [t for o in occurrences for t in (o.start_utc, o.end_utc) if t > now]
+        self.next_change = min(later, default=None)
         self.feed_webcal = webcal_url(conf.absolute(self.feed)) if self.feed else None
         for view in self.views:
             view.feed_webcal = self.feed_webcal

@@ -95,9 +95,11 @@ def duration(event) -> timedelta:
     return ONE_HOUR if isinstance(event.start, datetime) else timedelta(0)
 
 
-def expand(event, now: datetime, years: int, limit: int) -> list[Occurrence]:
+def expand(event, today: datetime, years: int, limit: int) -> list[Occurrence]:
     """The occurrences of ``event``: its Start, and for a recurring event every occurrence
-    that ends after ``years`` years before ``now`` and starts before ``years`` years after.
+    that ends after ``years`` years before ``today`` and starts before ``years`` years after.
+    ``today`` is the start of the build's day in the site's zone, not the build's instant, so
+    that the dates shown change only when the day does (:func:`records.changes_at`).
 
     More than ``limit`` of them is a :class:`FieldError` of the event's Recurrence: the walk
     stops there, and the rule was checked to give its Start (:mod:`events.rules`), so it
@@ -106,8 +108,8 @@ def expand(event, now: datetime, years: int, limit: int) -> list[Occurrence]:
     if not event.recurrence:
         return [Occurrence(event, event.start, event.start + length)]
     zone = event.timezone
-    low = (now - timedelta(days=366 * years)).astimezone(zone).replace(tzinfo=None)
-    high = (now + timedelta(days=366 * years)).astimezone(zone).replace(tzinfo=None)
+    low = (today - timedelta(days=366 * years)).astimezone(zone).replace(tzinfo=None)
+    high = (today + timedelta(days=366 * years)).astimezone(zone).replace(tzinfo=None)
     timed = isinstance(event.start, datetime)
     found = []
     for index, when in enumerate(rule_for(event.fields)):

@@ -1,8 +1,19 @@
 """Wires the events plugin into the records core and Pelican. No state lives here."""
 
+from datetime import datetime, time
+
 from pelican import signals
 
-from records import Crumb, current_language, plugin_enabled, section, site_zone, trail, ui_text
+from records import (
+    Crumb,
+    changes_at,
+    current_language,
+    plugin_enabled,
+    section,
+    site_zone,
+    trail,
+    ui_text,
+)
 from records import signals as records_signals
 
 from .agenda import Agenda
@@ -21,8 +32,12 @@ def derive(generator, store):
     settings = generator.settings
     conf = read(settings)
     now = generator.context["now"]
+    zone = site_zone(settings)
+    today = datetime.combine(now.astimezone(zone).date(), time(), zone)
     locale = current_language(settings).locale
-    agenda = Agenda(store, now, conf, locale, ui_text(settings))
+    agenda = Agenda(store, now, today, conf, locale=locale, text=ui_text(settings))
+    if agenda.next_change is not None:
+        changes_at(generator.context, agenda.next_change)
     for event, error in agenda.refused:
         generator.problem(event.source_path, "recurrence", error.message, error.fix)
         store.skip("event", event.id)
@@ -45,7 +60,7 @@ def derive(generator, store):
         events_feed=agenda.feed,
         events_feed_webcal=agenda.feed_webcal,
         events_locale=locale,
-        events_today=now.astimezone(site_zone(settings)).date(),
+        events_today=today.date(),
     )
 
 

@@ -10,7 +10,10 @@ for a finger on a phone. Drawing is memoised per process: a build, and the next 
 """
 
 import functools
+import hashlib
 import math
+import os
+import pickle
 from dataclasses import dataclass
 
 from . import boundaries
@@ -45,6 +48,28 @@ class NetworkMap:
     @property
     def view_box(self) -> str:
         return f"0 0 {self.width} {self.height}"
+
+
+def draw_cached(cache: str, codes: frozenset[str], bounds: tuple | None = None):
+    """:func:`draw`, kept in the folder ``cache`` between builds: drawing reads the whole
+    boundary file and projects every country (seconds), for a map that changes only with the
+    network's countries. The records core names that folder (``CACHE_PATH``) after the kit's
+    code and settings; the boundary file's own size and time are in the key."""
+    archive = boundaries.source().stat()
+    key = repr((sorted(codes), bounds, archive.st_size, archive.st_mtime_ns))
+    path = os.path.join(cache, f"network-map-{hashlib.sha256(key.encode()).hexdigest()[:16]}")
+    try:
+        with open(path, "rb") as file:
+            return pickle.load(file)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        pass
+    drawn = draw(codes, bounds)
+    os.makedirs(cache, exist_ok=True)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    with open(temporary, "wb") as file:
+        pickle.dump(drawn, file)
+    os.replace(temporary, path)
+    return drawn
 
 
 @functools.lru_cache(maxsize=8)

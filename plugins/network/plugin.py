@@ -37,7 +37,8 @@ def on_records_ready(generator, store) -> None:
     if not conf.index_save_as:  # a site without the network's page
         index = None
     set_trails(countries, lambda *crumbs: trail(settings, *crumbs), index)
-    network_map = drawing.draw(frozenset(c.code for c in countries), conf.bounds)
+    codes = frozenset(c.code for c in countries)
+    network_map = drawing.draw_cached(settings["CACHE_PATH"], codes, conf.bounds)
     for country in countries:
         country.shape = network_map.shapes.get(country.code) if network_map else None
     on_map = [c for c in countries if c.shape is not None]

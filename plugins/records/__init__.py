@@ -25,6 +25,7 @@ from .fields import (
     Text,
     TimeZone,
 )
+from .freshness import changes_at
 from .issues import ContentError, ContentIssue
 from .languages import Language, language, site_languages
 from .passes import current_language, in_default_language, page_path
@@ -60,6 +61,7 @@ __all__ = [
     "Text",
     "TimeZone",
     "build_now",
+    "changes_at",
     "current_language",
     "hreflang_links",
     "in_default_language",

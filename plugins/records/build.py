@@ -8,9 +8,11 @@ process exits; one killed outright leaves it for the next build to remove.
 """
 
 import atexit
+import glob
 import logging
 import os
 import shutil
+import uuid
 from datetime import datetime, time, timedelta
 
 from pelican.log import LimitFilter
@@ -59,7 +61,7 @@ class Build:
         LimitFilter._raised_messages.clear()
         LimitFilter._group_count.clear()
         self.messages.attach()
-        logging.getLogger().addHandler(self.warnings)
+        self.warnings.attach()
         if self.staged:
             self._remove_staging()
             os.makedirs(self.staging)
@@ -78,7 +80,7 @@ class Build:
 
     def abandon(self) -> None:
         self.messages.detach()
-        logging.getLogger().removeHandler(self.warnings)
+        self.warnings.detach()
         if self.staged:
             self._remove_staging()
             atexit.unregister(self._remove_staging)
@@ -103,7 +105,7 @@ class Build:
             self._swap()
             atexit.unregister(self._remove_staging)
             self.pelican.output_path = self.output
-        logging.getLogger().removeHandler(self.warnings)
+        self.warnings.detach()
         settings = self.pelican.settings
         if self.writer is not None:
             reads.save(settings, self.theme, self.writer.pages)
@@ -130,8 +132,11 @@ class Build:
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def _swap(self) -> None:
-        previous = self.output + ".previous"
-        shutil.rmtree(previous, ignore_errors=True)
+        """The staging folder takes the output folder's place (two renames); the replaced
+        folder is deleted after the build returns (:func:`_remove_later`)."""
+        for leftover in glob.glob(glob.escape(self.output) + ".previous-*"):
+            shutil.rmtree(leftover, ignore_errors=True)  # of a build killed before it was gone
+        previous = f"{self.output}.previous-{uuid.uuid4().hex[:12]}"
         if os.path.isdir(self.output):
             os.rename(self.output, previous)
             for name in self.retain:
@@ -139,16 +144,57 @@ class Build:
                 if os.path.exists(kept) and not os.path.exists(os.path.join(self.staging, name)):
                     os.rename(kept, os.path.join(self.staging, name))
         os.rename(self.staging, self.output)
-        shutil.rmtree(previous, ignore_errors=True)
+        if os.path.isdir(previous):
+            _remove_later(previous)
+
+
+def _remove_later(folder: str) -> None:
+    """Delete ``folder`` in a process of its own, so that the build need not wait for it:
+    unlinking a large site's old tree file by file took seconds, and its pages are mostly hard
+    links to the new one's (records.reads). The process is forked twice, so that it is no
+    one's child to wait for; a leftover of a killed one goes at the next swap."""
+    if not hasattr(os, "fork"):
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    child = os.fork()
+    if child:
+        os.waitpid(child, 0)
+        return
+    try:  # the child: fork again and exit, leaving the grandchild to the init process
+        if os.fork() == 0:
+            shutil.rmtree(folder, ignore_errors=True)
+    finally:
+        os._exit(0)
 
 
 class _Counter(logging.Handler):
     """Counts the warnings and errors logged during a build: only a build without any is
-    noted as one the next may stand on (records.freshness)."""
+    noted as one the next may stand on (records.freshness).
+
+    A handler on the root logger, where every message arrives. Logging writes a message to
+    stderr itself only when no logger has a handler (``logging.lastResort``, which is all
+    ``pelican --log-handler plain`` has): this one would silence it, so it is then attached
+    beside it, and both are detached when the build ends."""
 
     def __init__(self):
         super().__init__(logging.WARNING)
         self.count = 0
+        self.attached: list[logging.Handler] = []
+
+    def attach(self) -> None:
+        root = logging.getLogger()
+        for stale in [h for h in root.handlers if isinstance(h, _Counter)]:
+            stale.detach()  # of an earlier build that crashed before it could detach
+        self.attached = [self]
+        if not root.handlers and logging.lastResort is not None:
+            self.attached.append(logging.lastResort)
+        for handler in self.attached:
+            root.addHandler(handler)
+
+    def detach(self) -> None:
+        for handler in self.attached:
+            logging.getLogger().removeHandler(handler)
+        self.attached = []
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1

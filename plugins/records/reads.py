@@ -34,6 +34,7 @@ import pickle
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from jinja2.runtime import Context
 from markupsafe import Markup
 from pelican.contents import Content
@@ -206,6 +207,8 @@ class Fingerprints:
             return _h(kind.__name__, value.name, value.slug)
         if isinstance(value, ZoneInfo):
             return _h("zone", str(value.key))
+        if isinstance(value, Locale):  # its data is loaded when first used: not its state
+            return _h("locale", str(value))
         if isinstance(value, list | tuple):
             return _h(kind.__name__, *(self.value(item).hex() for item in value))
         if isinstance(value, set | frozenset):

@@ -147,14 +147,14 @@ class Catalog:
 
     def __init__(self):
         self._items: dict[str, list] = {}
-        self._standins: dict[int, dict[str, str]] = {}  # id(original) -> {lang: url}
+        self._standins: dict[object, dict[str, str]] = {}  # original -> {lang: url}
 
     def add_language(self, lang: str, items: list) -> None:
         """The articles, pages and records with a page that language ``lang`` shows."""
         self._items[lang] = items
         for item in items:
             if getattr(item, "untranslated", False) and written_here(item.original):
-                self._standins.setdefault(id(item.original), {})[lang] = item.url
+                self._standins.setdefault(item.original, {})[lang] = item.url
 
     def indexed_count(self) -> int:
         """Pages indexed, in every language."""
@@ -167,7 +167,7 @@ class Catalog:
         """``item``'s entry if its page is indexed, else None."""
         if not written_here(item):
             return None
-        return _entry(item, dict(self._standins.get(id(item), {})))
+        return _entry(item, dict(self._standins.get(item, {})))
 
     def listed(self, lang: str) -> list[Entry]:
         """What language ``lang`` finds: its own indexed pages and the stand-ins of indexed
