@@ -164,7 +164,8 @@ class ShareCard(Drawing):
     With ``widths``, the same drawing also comes as artwork for the page itself, at each of
     those widths in WebP and PNG (labels ``480w``…): the mask is scaled down in a cascade
     (:func:`media.images.resize_to_widths`) and each copy coloured as the card is, so the
-    artwork costs a resize and its encodings, not a second drawing.
+    artwork costs a resize and its encodings, not a second drawing: WebP at method 2, as the
+    responsive copies (:class:`media.recipes.Responsive`).
     """
 
     title: str
@@ -207,7 +208,7 @@ class ShareCard(Drawing):
         for scaled in images.resize_to_widths(mask, self.widths):
             artwork = two_colours(scaled.copy(), ground, ink)
             for fmt in ("webp", "png"):
-                data = images.encode(artwork, fmt, webp_quality=self.webp_quality)
+                data = images.encode(artwork, fmt, webp_quality=self.webp_quality, webp_method=2)
                 renditions.append(
                     Rendition(f"{artwork.width}w", fmt, data, artwork.width, artwork.height)
                 )
