@@ -1,5 +1,6 @@
 """Campaigns and their yearly editions: the next day, the countdown, links, bad input."""
 
+import re
 from datetime import datetime
 
 import pytest
@@ -67,6 +68,13 @@ def at(monkeypatch, instant: str) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime.fromisoformat(instant).timestamp())))
 
 
+def first_screen(build, path="campaigns/day-of-prayer/index.html") -> str:
+    """The HTML of a landing page's first screen: its header, up to the visual."""
+    html = build.page(path)
+    start = html.index('<header class="landing">')
+    return html[start : html.index("</header>", start)]
+
+
 def countdown(build, path="campaigns/day-of-prayer/index.html") -> str:
     html = build.page(path)
     start = html.index('class="countdown"')
@@ -91,12 +99,162 @@ def test_countdown_and_current_edition_follow_the_campaigns_own_day(
     at(monkeypatch, instant)
     build = site(files(), plugins=PLUGINS)
     assert countdown(build) == expected
-    html = build.page("campaigns/day-of-prayer/index.html")
+    html = first_screen(build)
     if theme:
-        assert f'<p class="theme-quote">{theme}</p>' in html
+        assert "2026 theme" in html
+        assert f">{theme}</a></p>" in html
+        assert "has not been announced yet" not in html
     else:
-        assert "has not been announced yet" in html
-        assert "Peace Begins with Dignity" in html  # still listed among earlier themes
+        assert "The 2027 theme has not been announced yet." in html
+
+
+def test_without_next_years_edition_the_campaign_shows_the_latest_theme_with_its_year(
+    site, monkeypatch
+):
+    at(monkeypatch, "2026-03-01T12:00:00+00:00")  # the next day is 8 February 2027
+    build = site(files(), plugins=PLUGINS)
+    html = first_screen(build)
+    assert '<p class="landing-label">2026 theme</p>' in html
+    assert 'href="../../campaigns/day-of-prayer/2026/">Peace Begins with Dignity</a></p>' in html
+    assert "The 2027 theme has not been announced yet." in html
+    assert '<time datetime="2027-02-08">' in html
+    assert "Ambassadors of Hope" not in html  # older themes are further down the page
+
+
+def test_a_campaign_without_any_edition_says_its_theme_is_not_announced(site):
+    build = site(
+        files(**{"campaigns/day-of-prayer/2026.md": None, "campaigns/day-of-prayer/2025.md": None}),
+        plugins=PLUGINS,
+    )
+    html = first_screen(build)
+    assert "The 2026 theme has not been announced yet." in html
+    assert "theme-quote" not in html
+
+
+def test_campaign_page_shows_its_organizers_and_website(site):
+    campaign = CAMPAIGN.replace(
+        "Hashtag:", "Organizers: talitha-kum\n    Website: https://example.org/day/\n    Hashtag:"
+    )
+    build = site(files(**{"campaigns/day-of-prayer/index.md": campaign}), plugins=PLUGINS)
+    html = build.page("campaigns/day-of-prayer/index.html")
+    facts = html[html.index('<dl class="meta campaign-facts">') : html.index("</dl>")]
+    assert "<dt>Organizer</dt>" in facts
+    assert '<a href="../../partners/talitha-kum/">Talitha Kum</a>' in facts
+    assert "<dt>Website</dt>" in facts
+    assert 'href="https://example.org/day/" rel="external noopener">example.org/day' in facts
+    assert "#PrayAgainstTrafficking" in facts
+
+
+ONLINE_EVENT = """
+    Title: Online prayer
+    Start: 2026-02-06 11:00
+    End: 2026-02-06 14:00
+    Timezone: Europe/Rome
+    Location: Online
+    Online: https://example.org/stream
+    Campaign: day-of-prayer
+    Edition: 2026
+"""
+
+
+def vigil(title: str, country: str | None) -> str:
+    """An evening vigil on the 2026 day, in ``country`` (a code), or with none given."""
+    lines = [
+        f"Title: {title}",
+        "Start: 2026-02-08 19:00",
+        "Timezone: Europe/Rome",
+        "Location: A parish hall",
+        *([f"Country: {country}"] if country else []),
+        "Campaign: day-of-prayer",
+        "Edition: 2026",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def landing_files():
+    """A 2026 edition with an online gathering, events in two countries and one that names
+    none, and a contact page."""
+    return files(
+        **{
+            "campaigns/day-of-prayer/2026.md": EDITION_2026.replace(
+                "Partners:", "Online-event: online-prayer\n    Partners:"
+            ),
+            "events/online-prayer.md": ONLINE_EVENT,
+            "events/vigil-rome.md": vigil("Vigil in Rome", "IT"),
+            "events/vigil-lisbon.md": vigil("Vigil in Lisbon", "PT"),
+            "events/vigil-somewhere.md": vigil("Vigil somewhere", None),
+            "pages/contact.md": "Title: Contact\n\nWrite to us.\n",
+        }
+    )
+
+
+LANDING_PLUGINS = ("records", "i18n", "widgets", "events", "campaigns")
+
+
+@pytest.mark.parametrize(
+    ("path", "actions"),
+    [
+        (
+            "campaigns/day-of-prayer/index.html",
+            [
+                ("Join the online gathering", "../../events/online-prayer/"),
+                ("Find an event", "#events"),
+                ("Download the resources", "#resources"),
+            ],
+        ),
+        (
+            "campaigns/day-of-prayer/2026/index.html",
+            [
+                ("Join the online gathering", "../../../events/online-prayer/"),
+                ("Find an event", "#events"),
+                ("Download the resources", "#resources"),
+            ],
+        ),
+    ],
+)
+def test_landing_pages_lead_straight_to_taking_part(site, path, actions):
+    build = site(landing_files(), plugins=LANDING_PLUGINS)
+    html = first_screen(build, path)
+    found = re.findall(r'<a class="cta[^"]*" href="([^"]*)">([^<]*)</a>', html)
+    assert [(label, href) for href, label in found] == actions
+    page = build.page(path)
+    assert 'id="events"' in page
+    assert 'id="resources"' in page
+    assert "Tell us about it, to have it listed here" in page  # the fourth way, further down
+    assert check_site(build.output) == []  # every target exists
+
+
+def test_the_campaign_lists_its_coming_events_by_country(site):
+    build = site(landing_files(), plugins=LANDING_PLUGINS)
+    html = build.page("campaigns/day-of-prayer/index.html")
+    events = html[html.index('<h2 id="events">') : html.index('<h2 id="resources">')]
+    headings = re.findall(r'<h3 class="event-group-heading">([^<]*)</h3>', events)
+    assert headings == ["Italy", "Portugal", "Other events"]
+    assert "Vigil in Lisbon" in events.split("Portugal")[1].split("Other events")[0]
+    assert "Online prayer" not in events  # the online gathering has its own section
+    assert 'href="../../contact/">Add your event</a>' in events
+
+
+def test_country_names_follow_the_language_of_the_page(site):
+    build = site(
+        landing_files(),
+        plugins=LANDING_PLUGINS,
+        LANGUAGES={"en": {"locale": "en_GB"}, "fr": {}},
+    )
+    html = build.page("fr/campaigns/day-of-prayer/index.html")
+    headings = re.findall(r'<h3 class="event-group-heading">([^<]*)</h3>', html)
+    assert headings[:2] == ["Italie", "Portugal"]
+
+
+def test_a_past_edition_leads_to_the_coming_day(site, monkeypatch):
+    at(monkeypatch, "2026-03-01T12:00:00+00:00")
+    build = site(landing_files(), plugins=LANDING_PLUGINS)
+    html = first_screen(build, "campaigns/day-of-prayer/2026/index.html")
+    first = re.search(r'<a class="cta cta-primary" href="([^"]*)">([^<]*)</a>', html)
+    assert first.groups() == ("../../../campaigns/day-of-prayer/", "The next day: 8 February 2027")
+    assert "Join the online gathering" not in html
+    assert "countdown" not in html
+    assert "How to take part" not in build.page("campaigns/day-of-prayer/2026/index.html")
 
 
 @pytest.mark.parametrize(

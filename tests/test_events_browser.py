@@ -15,10 +15,12 @@ ONLINE = "/events/2026-day-of-prayer-online-gathering/"  # Friday 6 February, 11
 SMALL = {"width": 360, "height": 800}
 
 # Whether the page scrolls sideways, and which of its boxes scroll sideways themselves (a table
-# in a scrolling region) or cut their content off (a cell, a list item).
+# in a scrolling region) or cut their content off (a cell, a list item); text kept for screen
+# readers only (.visually-hidden) is clipped on purpose.
 SIDEWAYS = "document.documentElement.scrollWidth - window.innerWidth > 0"
 CUT = """() => [...document.querySelectorAll("main *")]
   .filter(el => el.getClientRects().length && el.scrollWidth > el.clientWidth + 1)
+  .filter(el => !el.closest(".visually-hidden"))
   .map(el => el.tagName.toLowerCase() + ": " + el.textContent.trim().slice(0, 40))"""
 
 

@@ -2,10 +2,14 @@
 stylesheet that gives each campaign its colour (a CSP without 'unsafe-inline' rules out
 style attributes)."""
 
+from dataclasses import dataclass
+from datetime import datetime, time
+
 from pelican.generators import Generator
 
 from records import in_default_language
 
+from .schema import edition_title
 from .settings import read
 
 COLOURS_SAVE_AS = "campaigns/colours.css"
@@ -31,7 +35,9 @@ class CampaignsGenerator(Generator):
         if not conf.feed_atom:
             return
         for campaign in campaigns:
-            items = sorted(campaign.news + campaign.editions, key=lambda i: i.date, reverse=True)
+            view = campaign.view
+            entries = [FeedEntry.of(edition, campaign) for edition in view.editions]
+            items = sorted(view.news + entries, key=lambda i: i.date, reverse=True)
             writer.write_feed(
                 items,
                 self.context,
@@ -45,3 +51,38 @@ class CampaignsGenerator(Generator):
             f'[data-campaign="{c.id}"] {{ --accent: {c.color}; }}\n' for c in campaigns if c.color
         ]
         writer.write_text(COLOURS_SAVE_AS, "".join(rules))
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """An edition as an entry of its campaign's feed, which Pelican's writer reads as an
+    article: a title that names the campaign and the year with the theme, and the day (at
+    midnight where the day is counted) as its date. The edition itself keeps its fields."""
+
+    edition: object
+    title: str
+    date: datetime
+
+    @classmethod
+    def of(cls, edition, campaign) -> "FeedEntry":
+        day = datetime.combine(edition.view.day, time(), campaign.view.zone)
+        return cls(edition, edition_title(edition), day)
+
+    @property
+    def url(self) -> str:
+        return self.edition.url
+
+    @property
+    def lang(self) -> str:  # the writer keeps only the entries in the feed's language
+        return self.edition.lang
+
+    @property
+    def status(self) -> str:
+        return self.edition.status
+
+    @property
+    def summary(self) -> str:
+        return self.edition.summary
+
+    def get_content(self, siteurl: str) -> str:
+        return self.edition.get_content(siteurl)

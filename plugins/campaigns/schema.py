@@ -18,6 +18,8 @@ from records import (
 )
 from records.builtin import IMAGE_FIELDS
 
+from .days import day_in_year
+
 
 def _is_campaign_file(path: str) -> bool:
     """``campaigns/<id>/index.md`` (or a translation such as ``index.fr.md``)."""
@@ -90,6 +92,18 @@ CAMPAIGN = RecordType(
     ),
 )
 
+
+def edition_title(edition) -> str:
+    """An edition where it is listed among other pages (its campaign's feed, the search):
+    the campaign, the year and the theme."""
+    return f"{edition.campaign.title} {edition.year}: {edition.theme}"
+
+
+def _edition_listed_as(edition) -> tuple:
+    month, day = edition.campaign.day
+    return edition_title(edition), day_in_year(month, day, edition.year)
+
+
 EDITION = RecordType(
     name="edition",
     folder="campaigns",
@@ -101,6 +115,7 @@ EDITION = RecordType(
     path_values=_edition_from_path,
     identify=_edition_id,
     layout="{campaign}/{year}",
+    listed_as=_edition_listed_as,
     fields=(
         Field(
             "campaign", Ref("campaign"), required=True, help="the campaign's id (the folder's name)"

@@ -10,6 +10,13 @@ CAMPAIGN_FEED_ATOM (None; "feeds/campaigns/{id}.atom.xml" in production)
     An Atom feed per campaign: its news and its editions.
 CAMPAIGNS_LATEST_NEWS (3)
     How many news posts a campaign page shows.
+CAMPAIGNS_EVENTS_SHOWN (12)
+    How many of its next events a campaign page shows, grouped by country (a link leads to
+    all of them).
+CAMPAIGNS_ADD_EVENT ("contact")
+    Where a reader who organises an event is sent to have it listed ("Add your event"): the
+    slug of one of the site's pages (in the page's language where it is translated), or a
+    full address (a form elsewhere, a ``mailto:``). None, or a slug no page has: no link.
 """
 
 from dataclasses import dataclass
@@ -21,6 +28,8 @@ DEFAULTS = {
     "CAMPAIGNS_INDEX_SAVE_AS": "campaigns/index.html",
     "CAMPAIGN_FEED_ATOM": None,
     "CAMPAIGNS_LATEST_NEWS": 3,
+    "CAMPAIGNS_EVENTS_SHOWN": 12,
+    "CAMPAIGNS_ADD_EVENT": "contact",
 }
 
 
@@ -30,6 +39,8 @@ class CampaignSettings:
     index_save_as: str
     feed_atom: str | None
     latest_news: int
+    events_shown: int
+    add_event: str | None
 
 
 def read(settings: dict) -> CampaignSettings:
@@ -43,4 +54,6 @@ def read(settings: dict) -> CampaignSettings:
         index_save_as=page_path(settings, get("CAMPAIGNS_INDEX_SAVE_AS")),
         feed_atom=page_path(settings, get("CAMPAIGN_FEED_ATOM")),
         latest_news=get("CAMPAIGNS_LATEST_NEWS"),
+        events_shown=get("CAMPAIGNS_EVENTS_SHOWN"),
+        add_event=get("CAMPAIGNS_ADD_EVENT"),
     )

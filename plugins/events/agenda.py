@@ -6,11 +6,12 @@ from datetime import datetime
 from itertools import pairwise
 
 from records import FieldError
+from records.links import Link, link_to
 
 from .links import webcal_url
 from .months import Month
 from .occurrences import expand
-from .view import EventView, Link, link_to
+from .view import EventView
 
 
 def written_in_language(views: list) -> list:

@@ -8,35 +8,12 @@ from functools import cached_property
 from babel.dates import get_timezone_location
 from markupsafe import Markup
 
+from records.links import link_to, ref_id
+
 from . import ical, jsonld, links
 from .occurrences import Occurrence, duration
 from .words import rule_in_words
 from .zones import zone_name
-
-
-@dataclass(frozen=True)
-class Link:
-    """A reference shown as a link when its record exists, as plain text otherwise."""
-
-    id: str
-    title: str
-    url: str | None = None
-    website: str | None = None
-    lang: str | None = None  # the language of the title
-
-
-def link_to(value) -> Link | None:
-    """The one place that turns a reference into a Link: a resolved record, or a bare id
-    (while no plugin declares the referenced type, references stay strings)."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return Link(value, value)
-    return Link(value.id, value.title, value.url, getattr(value, "website", None), value.lang)
-
-
-def ref_id(value) -> str | None:
-    return value if value is None or isinstance(value, str) else value.id
 
 
 def utc_offset(value: datetime) -> str:

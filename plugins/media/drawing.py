@@ -160,6 +160,12 @@ class ShareCard(Drawing):
     instead of 51 KB. zlib level 4 (the most a PNG this large gets, see
     :data:`media.images.FULL_EFFORT_PIXELS`): level 6 takes 3.8 ms for 21.3 KB, level 4
     2.8 ms for 23.0 KB, level 1 2.0 ms for 28.3 KB.
+
+    With ``widths``, the same drawing also comes as artwork for the page itself, at each of
+    those widths in WebP and PNG (labels ``480w``…): the mask is scaled down in a cascade
+    (:func:`media.images.resize_to_widths`) and each copy coloured as the card is, so the
+    artwork costs a resize and its encodings, not a second drawing: WebP at method 2, as the
+    responsive copies (:class:`media.recipes.Responsive`).
     """
 
     title: str
@@ -169,6 +175,8 @@ class ShareCard(Drawing):
     colour: str = "#1f4e79"
     width: int = 1200
     height: int = 630
+    widths: tuple[int, ...] = ()
+    webp_quality: int = 80
 
     def render(self, data, is_svg, limits):
         ground = parse_colour(self.colour)
@@ -195,9 +203,18 @@ class ShareCard(Drawing):
             site_face, site_lines = fit_text(self.site, BOLD, inner // 2, 1, (32, 20))
             right = self.width - margin - site_face.getlength(site_lines[0])
             draw.text((right, footer), site_lines[0], font=site_face, fill=INK)
-        card = two_colours(mask, ground, text_colour(ground))
+        ink = text_colour(ground)
+        renditions = []
+        for scaled in images.resize_to_widths(mask, self.widths):
+            artwork = two_colours(scaled.copy(), ground, ink)
+            for fmt in ("webp", "png"):
+                data = images.encode(artwork, fmt, webp_quality=self.webp_quality, webp_method=2)
+                renditions.append(
+                    Rendition(f"{artwork.width}w", fmt, data, artwork.width, artwork.height)
+                )
+        card = two_colours(mask, ground, ink)
         encoded = images.encode(card, "png", png_compress_level=4)
-        return [Rendition("card", "png", encoded, self.width, self.height)], []
+        return [Rendition("card", "png", encoded, self.width, self.height), *renditions], []
 
 
 @dataclass(frozen=True)

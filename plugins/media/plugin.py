@@ -205,7 +205,8 @@ class _Planner:
             if lead and pictures.get(lead) is not None:
                 base = pictures[lead]
                 alt = social.plain(getattr(item, "image_alt", None) or "")
-                picture = html_content.Picture(base.webp, base.fallback, alt, sizes)
+                shown = self.conf.artwork_sizes if kind in social.VISUAL_KINDS else sizes
+                picture = html_content.Picture(base.webp, base.fallback, alt, shown)
                 item.lead_picture = picture
                 item.card_picture = html_content.picture_from(
                     self.card_sized[lead], alt, card_sizes
@@ -242,7 +243,7 @@ def plan_and_run(static_generator) -> None:
     planner.pipeline.run()
     planner.report(planned, taken)
     planner.rewrite(planned)
-    social.attach_cards(context, cards)
+    social.attach_cards(context, cards, conf.artwork_sizes)
     social.attach_posters(posters)
 
 

@@ -79,6 +79,7 @@ class MediaSettings:
 
 
 DEFAULT_SIZES = "(min-width: 42rem) 40rem, 100vw"
+ARTWORK_SIZES = "(min-width: 50rem) 24rem, 100vw"
 # The theme's card grid (.card-list in site.css): three columns of 19rem from 64rem, at most
 # 26rem in two columns from 40rem, one column (the page less its margins) below.
 DEFAULT_CARD_SIZES = "(min-width: 64rem) 19rem, (min-width: 40rem) 26rem, calc(100vw - 2rem)"
@@ -107,12 +108,21 @@ class SiteMediaSettings:
         picture's own shape), at each of MEDIA_CARD_WIDTHS (a card is about 400 CSS pixels
         wide, so these are 1x and 2x), with the ``sizes`` of the theme's card grid:
         ``"(min-width: 64rem) 19rem, (min-width: 40rem) 26rem, calc(100vw - 2rem)"``.
-    MEDIA_LEAD_IN_CONTENT (("article", "page", "campaign", "edition"))
+    MEDIA_LEAD_IN_CONTENT (("article", "page"))
         Kinds of page whose lead image (``Image``) is put at the top of the text, because their
-        template does not show it (``content.lead_picture`` is set on every kind).
+        template does not show it (``content.lead_picture`` is set on every kind). Event,
+        campaign and edition pages show it themselves: a campaign's and an edition's is the
+        visual of its first screen (see MEDIA_ARTWORK_WIDTHS).
     SHARE_CARDS (True), SHARE_CARD_OUTPUT ("images/cards"), SHARE_CARD_COLOR ("#1f4e79")
         A 1200×630 PNG per news post, event, campaign and edition (and one for the site), in
         the campaign's colour (SHARE_CARD_COLOR without one).
+    MEDIA_ARTWORK_WIDTHS ((480, 960)), MEDIA_ARTWORK_SIZES (see below)
+        The visual of a campaign's or an edition's page is its own lead image (``Image``,
+        ``lead_picture``) when it has one; else its share card, drawn at these widths too in
+        WebP and PNG as ``item.artwork`` (only for records with no Image). Either has
+        MEDIA_ARTWORK_SIZES as its ``sizes`` attribute, how wide the theme shows the visual
+        (the landing page's first screen: the whole width on a phone, a column beside the
+        text from 50rem): ``"(min-width: 50rem) 24rem, 100vw"``.
     POSTERS (True), POSTER_OUTPUT ("files/posters"), POSTER_BASE_URL (SITEURL)
         An A4 PDF and PNG per edition, with a QR code of the edition's address. The code needs
         an absolute address: POSTER_BASE_URL, else SITEURL when it starts with http; without
@@ -126,10 +136,12 @@ class SiteMediaSettings:
     card_widths: tuple[int, ...] = (400, 800)
     card_proportion: tuple[int, ...] = (3, 2)
     card_sizes: str = DEFAULT_CARD_SIZES
-    lead_in_content: tuple[str, ...] = ("article", "page", "campaign", "edition")
+    lead_in_content: tuple[str, ...] = ("article", "page")
     share_cards: bool = True
     card_output: str = "images/cards"
     card_colour: str = "#1f4e79"
+    artwork_widths: tuple[int, ...] = (480, 960)
+    artwork_sizes: str = ARTWORK_SIZES
     posters: bool = True
     poster_output: str = "files/posters"
     poster_base_url: str = ""
@@ -156,6 +168,10 @@ class SiteMediaSettings:
             share_cards=bool(settings.get("SHARE_CARDS", True)),
             card_output=(settings.get("SHARE_CARD_OUTPUT") or cls.card_output).strip("/"),
             card_colour=settings.get("SHARE_CARD_COLOR") or cls.card_colour,
+            artwork_widths=tuple(
+                sorted(int(w) for w in settings.get("MEDIA_ARTWORK_WIDTHS") or cls.artwork_widths)
+            ),
+            artwork_sizes=settings.get("MEDIA_ARTWORK_SIZES") or cls.artwork_sizes,
             posters=bool(settings.get("POSTERS", True)),
             poster_output=(settings.get("POSTER_OUTPUT") or cls.poster_output).strip("/"),
             poster_base_url=base,

@@ -4,7 +4,9 @@ Every news post, event, campaign and edition, and each translation, gets its own
 in its own language, as ``item.share_card`` (a :class:`CardInfo`); the site has one per
 language in ``site_cards`` (language code → :class:`CardInfo`). Templates read them in
 ``partials/social_meta.html``, and ``edition.poster`` (a :class:`PosterFiles`) in
-``partials/poster_link.html``.
+``partials/poster_link.html``. A campaign's and an edition's card also comes as artwork for
+its own page, ``item.artwork`` (a responsive :class:`~media.content.Picture`, WebP and PNG at
+MEDIA_ARTWORK_WIDTHS), which the page shows when the record has no ``Image``.
 """
 
 import html
@@ -17,10 +19,15 @@ from babel.dates import format_date, format_skeleton
 
 from records.languages import language, site_languages
 
+from .content import Picture
 from .drawing import Poster, ShareCard
 from .pipeline import OutputFile, Ticket
 
 logger = logging.getLogger(__name__)
+
+# The kinds of page whose first screen shows a visual: their lead picture, else their card
+# drawn as artwork, at MEDIA_ARTWORK_SIZES.
+VISUAL_KINDS = ("campaign", "edition")
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -58,6 +65,12 @@ def _colour(campaign, default: str) -> str:
     return colour if valid else default
 
 
+def _edition_day(edition):
+    """An edition's day, as the campaigns plugin derived it (``edition.view.day``)."""
+    view = getattr(edition, "view", None)
+    return getattr(view, "day", None)
+
+
 def _with_translations(store, kind: str) -> list:
     if store is None or kind not in getattr(store, "types", {}):
         return []
@@ -75,9 +88,12 @@ def _articles(context) -> list:
     return list(found.values())
 
 
-def card_items(context: dict, settings: dict, default_colour: str):
+def card_items(context: dict, settings: dict, conf):
     """(item, name, ShareCard) for every page that gets its own card, and the site's card in
-    each language (the item then being the language's code)."""
+    each language (the item then being the language's code). The cards of campaigns and
+    editions with no Image of their own are drawn at the artwork's widths too: the artwork is
+    the visual of their page only where there is no picture to show."""
+    default_colour, artwork = conf.card_colour, conf.artwork_widths
     store = context.get("records")
     site = plain(settings.get("SITE_SHORTNAME") or settings.get("SITENAME"))
     for article in _articles(context):
@@ -120,6 +136,7 @@ def card_items(context: dict, settings: dict, default_colour: str):
                 date=when,
                 site=site,
                 colour=_colour(campaign, default_colour),
+                widths=() if getattr(campaign, "image", None) else artwork,
             ),
         )
     for edition in _with_translations(store, "edition"):
@@ -132,9 +149,10 @@ def card_items(context: dict, settings: dict, default_colour: str):
             ShareCard(
                 title=plain(edition.theme),
                 kicker=f"{plain(campaign.title)} {edition.year}",
-                date=_day(getattr(edition, "day", None), settings, edition.lang),
+                date=_day(_edition_day(edition), settings, edition.lang),
                 site=site,
                 colour=_colour(campaign, default_colour),
+                widths=() if getattr(edition, "image", None) else artwork,
             ),
         )
     for each in site_languages(settings):
@@ -153,13 +171,15 @@ def card_items(context: dict, settings: dict, default_colour: str):
 
 def plan_cards(context, settings, pipeline, conf) -> list[tuple[object, ShareCard, Ticket]]:
     planned = []
-    for item, name, recipe in card_items(context, settings, conf.card_colour):
+    for item, name, recipe in card_items(context, settings, conf):
         safe = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-")
         planned.append((item, recipe, pipeline.submit_drawing(recipe, conf.card_output, safe)))
     return planned
 
 
-def attach_cards(context, planned) -> None:
+def attach_cards(context, planned, sizes: str) -> None:
+    """Give each item its card (and, when drawn at the artwork's widths, its artwork, whose
+    alt text is the card's words); ``sizes``: the artwork's ``sizes`` attribute."""
     site_cards = {}
     for item, recipe, ticket in planned:
         drawn = ticket.file("card", "png")
@@ -169,8 +189,13 @@ def attach_cards(context, planned) -> None:
         card = CardInfo(drawn.url, drawn.width, drawn.height, recipe.title, text)
         if isinstance(item, str):
             site_cards[item] = card
-        else:
-            item.share_card = card
+            continue
+        item.share_card = card
+        sized = sorted((f for f in ticket.files if f.label.endswith("w")), key=lambda f: f.width)
+        if sized:
+            webp = tuple(f for f in sized if f.fmt == "webp")
+            png = tuple(f for f in sized if f.fmt == "png")
+            item.artwork = Picture(webp, png, text, sizes)
     context["site_cards"] = site_cards
 
 
@@ -192,13 +217,13 @@ def plan_posters(context, settings, pipeline, conf) -> list[tuple[object, str, T
             continue
         logos, names = [], []
         for partner in getattr(edition, "partners", None) or []:
-            image = getattr(partner, "logo_image", None)
+            image = getattr(getattr(partner, "view", None), "logo_image", None)
             if image is not None and image.kind == "raster" and image.png:
                 logos.append(image.png[-1].cached)
             else:
                 names.append(plain(partner.title))
         url = f"{conf.poster_base_url}/{edition.url}"
-        day = getattr(edition, "day", None)
+        day = _edition_day(edition)
         recipe = Poster(
             campaign=plain(campaign.title),
             theme=plain(edition.theme),

@@ -1,6 +1,6 @@
 """A partner's picture: its processed logo, or a generated monogram tile when it has none.
 
-Templates get ``partner.logo_image`` (a :class:`LogoImage`) and render it with the
+Templates get ``partner.view.logo_image`` (a :class:`LogoImage`) and render it with the
 ``partials/partner_logo.html`` macro: a ``<picture>`` with WebP and PNG at each density for a
 raster logo, a plain ``<img>`` for an SVG logo or a monogram. Its alt text is the partner's name.
 A monogram is also drawn as a PNG (``png``), the ``logo`` of its schema.org data: many readers

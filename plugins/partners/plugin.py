@@ -27,12 +27,14 @@ from .history import derive
 from .logos import LogoImage, from_ticket, monogram
 from .schema import partner_type
 from .settings import PartnerSettings
+from .view import PartnerView
 
 logger = logging.getLogger(__name__)
 
 NAME = "partners"
 CONTEXT_KEY = "partner_directory"
 NETWORK_KEY = "network_organization"
+LOGOS_KEY = "partner_logos"  # every partner record's picture, by id() of the record
 
 
 def declare(settings):
@@ -50,8 +52,9 @@ def _logo_recipe(conf: PartnerSettings) -> media.BoxFit:
     )
 
 
-def attach_logos(generator, originals: list, translations: list, conf: PartnerSettings) -> None:
-    """Process every logo at once; report each bad one; give every partner a picture."""
+def attach_logos(generator, originals: list, translations: list, conf: PartnerSettings) -> dict:
+    """Process every logo at once; report each bad one; return every partner's picture, by
+    ``id()`` of its record (an original or a translation)."""
     pipeline = media.pipeline_for(generator.context)
     recipe = _logo_recipe(conf)
     tickets = {}
@@ -61,7 +64,7 @@ def attach_logos(generator, originals: list, translations: list, conf: PartnerSe
             tickets[id(record)] = pipeline.submit(source, recipe, conf.logo_output, record.id)
             media.claim_source(generator.context, record.logo)
     pipeline.run()
-    by_id = {}
+    by_id, pictures = {}, {}
     for record in originals + translations:
         ticket = tickets.get(id(record))
         if ticket is not None and ticket.error is not None:
@@ -74,14 +77,16 @@ def attach_logos(generator, originals: list, translations: list, conf: PartnerSe
         if ticket is not None and ticket.notes:
             logger.info("%s: logo: removed %s", record.source_path, ", ".join(ticket.notes))
         if ticket is not None and ticket.files:  # none in a check-only run
-            record.logo_image = from_ticket(ticket, record.title, conf.logo_box)
+            image = from_ticket(ticket, record.title, conf.logo_box)
         elif record.id in by_id and not record.logo:  # a translation shows the original's
-            record.logo_image = by_id[record.id]
+            image = by_id[record.id]
         else:
-            record.logo_image = monogram(
+            image = monogram(
                 record.id, record.title, conf.logo_box, conf.logo_output, conf.logo_area
             )
-        by_id.setdefault(record.id, record.logo_image)
+        pictures[id(record)] = image
+        by_id.setdefault(record.id, image)
+    return pictures
 
 
 @dataclass(frozen=True)
@@ -95,14 +100,14 @@ class Network:
     country: str | None = None
 
 
-def network_organization(generator, partners: list, conf: PartnerSettings) -> Network:
+def network_organization(generator, partners: list, logos: dict, conf) -> Network:
     """The site's network (``ORGANIZATION``). Its logo: the file it names (processed like a
     partner's logo), else that of the partner that is the network (same name or id), else a
     monogram. Its website: the one it names, else that partner's, else the site's home."""
     organization = site_organization(generator.settings)
     name = organization.name.casefold()
     same = next((p for p in partners if name in (p.title.casefold(), p.id.casefold())), None)
-    image = same.logo_image if same is not None else None
+    image = logos[id(same)] if same is not None else None
     if organization.logo:
         pipeline = media.pipeline_for(generator.context)
         source = os.path.join(generator.path, organization.logo)
@@ -156,17 +161,19 @@ def on_records_ready(generator, store) -> None:
         every = generator.store  # the records themselves, every language
         originals = every.all("partner")
         translations = [t for record in originals for t in every.translations(record)]
-        attach_logos(generator, originals, translations, conf)
-        network = network_organization(generator, originals, conf)
-        logos = [record.logo_image for record in originals + translations]
-        draw_monograms(generator, [*logos, network.logo_image], conf)
-        # Set once, in the default language's pass: the context keeps it for the others.
+        logos = attach_logos(generator, originals, translations, conf)
+        network = network_organization(generator, originals, logos, conf)
+        draw_monograms(generator, [*logos.values(), network.logo_image], conf)
+        # Set once, in the default language's pass: the context keeps them for the others.
         generator.context[NETWORK_KEY] = network
+        generator.context[LOGOS_KEY] = logos
+    logos = generator.context[LOGOS_KEY]
     partners = store.all("partner")
     history = derive(store, generator.context.get("articles", []), {p.id for p in partners})
     directory = section(settings, "Partners", conf.index_url)
     for record in partners:
-        record.history = history[record.id]
+        written = getattr(record, "original", record)  # an untranslated stand-in's original
+        record.view = PartnerView(logo_image=logos[id(written)], history=history[record.id])
         record.breadcrumbs = trail(settings, directory, Crumb.of(record))
     generator.context[CONTEXT_KEY] = build_directory(
         partners,
@@ -210,13 +217,9 @@ class PartnersGenerator(Generator):
             )
 
     def _write_monograms(self, writer) -> None:
-        records = self.context["records"].store  # every language's partners
-        everyone = list(records.all("partner"))
-        everyone += [t for record in everyone for t in records.translations(record)]
         monograms = {}  # a translation shares its original's drawing
-        for record in everyone:
-            image = getattr(record, "logo_image", None)
-            if image is not None and image.is_monogram:
+        for image in self.context.get(LOGOS_KEY, {}).values():
+            if image.is_monogram:
                 monograms[image.src] = image.svg_text
         for path, text in monograms.items():
             writer.write_text(path, text)
@@ -248,7 +251,8 @@ def organization_data(partner, siteurl: str = "") -> dict:
         "name": partner.title,
         "url": partner.website,
     }
-    image = getattr(partner, "logo_image", None)
+    # A partner's picture is in its view; the site's network carries its own.
+    image = getattr(getattr(partner, "view", partner), "logo_image", None)
     if image is not None:
         data["logo"] = f"{siteurl}/{image.largest}" if siteurl else image.largest
     if partner.country and partner.country != "international":

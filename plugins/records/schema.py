@@ -65,6 +65,8 @@ class RecordType:
     write files (the browser editor, plugins/cms): ``{id}`` (``partners/osce.md``), ``{id}/index``
     (a folder per record) or ``{<field>}/{<field>}`` (an edition: ``<campaign>/<year>``); it
     must agree with ``accepts`` and ``path_values``. New files (``invoke new``) go there too.
+    ``listed_as`` names and dates a record of a type with no Title or date of its own where
+    pages of every kind are listed together (:func:`records.links.listed_as`).
     """
 
     name: str
@@ -81,6 +83,7 @@ class RecordType:
     path_values: Callable[[str], dict] | None = None
     id_help: str = "the name of a file in {folder}/ without .md"
     layout: str = "{id}"
+    listed_as: Callable | None = None
 
     def setting(self, settings: dict, key: str) -> str:
         """Return ``<NAME>_<KEY>`` from the settings, or this type's default."""

@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from records.links import listed_as
+
 KEY = "search_catalog"  # the build's Catalog, in the context
 
 NEWS, PAGE = "news", "page"
@@ -49,10 +51,9 @@ def written_here(item) -> bool:
     )
 
 
-def day(item) -> date | None:
-    """The day a reader sees with a result: a post's date, an edition's day, an event's
-    (first) start; None for pages, campaigns and partners."""
-    value = getattr(item, "date", None) or getattr(item, "start", None)
+def day(value) -> date | None:
+    """The day a reader sees with a result (from :func:`records.links.listed_as`): a post's
+    date, an edition's day, an event's (first) start; None for pages, campaigns and partners."""
     if isinstance(value, datetime):
         return value.date()
     return value if isinstance(value, date) else None
@@ -86,12 +87,13 @@ class Entry:
 
 
 def _entry(item, standins: dict[str, str], untranslated: bool = False) -> Entry:
+    title, when = listed_as(item)
     return Entry(
         kind=kind(item),
-        title=str(item.title),
+        title=str(title),
         url=item.url,
         lang=item.lang,
-        date=day(item),
+        date=day(when),
         campaigns=tuple((c.id, str(c.title)) for c in campaigns(item)),
         untranslated=untranslated,
         standins=standins,

@@ -7,7 +7,7 @@ a gate whose tool is missing fails.
 import os
 from pathlib import Path
 
-from .browser import axe_violations, chromium, chromium_missing, external_requests
+from .browser import AXE_TAGS, axe_violations, chromium, chromium_missing, external_requests
 from .budget import budget_problems
 from .calendars import calendar_problems, icaljs_command
 from .check import check_site
@@ -19,6 +19,7 @@ from .safety import safety_problems
 from .vnu import html_problems, vnu_command
 
 SCHEMES = ("light", "dark")
+AXE_RULES = [*AXE_TAGS, "best-practice"]
 LIGHTHOUSE_TYPES = ("home", "campaign", "edition", "event")
 
 
@@ -28,13 +29,15 @@ def tools_required() -> bool:
 
 
 def axe_problems(browser, base: str, path: str, scheme: str) -> list[str]:
-    """axe-core's WCAG 2.2 A/AA violations on one page in one colour scheme, and any request
-    that leaves the site."""
+    """axe-core's WCAG 2.2 A/AA violations and its best practices (unique landmarks, one main
+    heading…) on one page in one colour scheme, and any request that leaves the site."""
     page = browser.new_page(color_scheme=scheme)
     try:
         outside = external_requests(page)
         page.goto(base + path)
-        problems = [f"{path} ({scheme}): {violation}" for violation in axe_violations(page)]
+        problems = [
+            f"{path} ({scheme}): {violation}" for violation in axe_violations(page, AXE_RULES)
+        ]
         return problems + [f"{path} ({scheme}): requested {url}" for url in outside]
     finally:
         page.close()
