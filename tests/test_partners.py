@@ -8,7 +8,8 @@ import pytest
 from PIL import Image
 
 from media import latest_stats, metadata_blocks
-from partners.logos import contrast_ratio, initials, monogram_colours
+from partners.logos import initials, monogram_colours
+from records.colours import contrast_ratio
 from tests.conftest import FIXTURES, ROOT
 from tests.fixtures.partners import images
 from tests.test_media import assert_clean

@@ -1,7 +1,7 @@
 """Wires the campaigns plugin into the records core and Pelican. No state lives here."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -9,6 +9,7 @@ from pelican import signals
 
 from records import (
     Crumb,
+    changes_at,
     current_language,
     in_default_language,
     plugin_enabled,
@@ -83,6 +84,10 @@ def derive(generator, store):
         for edition in years:
             edition.breadcrumbs = (*campaign.breadcrumbs, Crumb(str(edition.year), edition.url))
         campaign.view = campaign_view(campaign, years, page, conf)
+        # Its countdown and coming edition move on when the day turns where it is kept.
+        zone = campaign.timezone or page.zone
+        today = page.now.astimezone(zone).date()
+        changes_at(context, datetime.combine(today + timedelta(days=1), time(), zone))
 
     ordered = sorted(campaigns, key=lambda c: (c.view.next_day.date, c.title))
     context["campaigns"] = ordered

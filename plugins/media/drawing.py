@@ -19,6 +19,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from records.colours import contrast_ratio
+
 from . import images
 from .recipes import Recipe, Rendition
 
@@ -47,24 +49,9 @@ def parse_colour(value: str) -> tuple[int, int, int]:
     return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
 
 
-def _luminance(rgb) -> float:
-    def channel(c):
-        c /= 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (channel(c) for c in rgb)
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast(first, second) -> float:
-    """WCAG 2 contrast ratio of two sRGB colours."""
-    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
 def text_colour(background) -> tuple[int, int, int]:
     """White on a dark ground, near-black on a light one: whichever contrasts more."""
-    return LIGHT if contrast(background, LIGHT) >= contrast(background, DARK) else DARK
+    return LIGHT if contrast_ratio(background, LIGHT) >= contrast_ratio(background, DARK) else DARK
 
 
 def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:

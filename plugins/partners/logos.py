@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 
 from media import Monogram, OutputFile, Ticket
 from media.images import balanced_scale
+from records.colours import contrast_ratio
 
 STOP_WORDS = frozenset(
     [
@@ -93,21 +94,6 @@ def initials(name: str) -> str:
         w for w in words if w.casefold() not in STOP_WORDS and not _ROMAN.fullmatch(w)
     ] or words
     return "".join(w[0] for w in significant[:3]).upper() or "?"
-
-
-def _channel(value: float) -> float:
-    return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-
-def relative_luminance(rgb: tuple[int, int, int]) -> float:
-    red, green, blue = (_channel(c / 255) for c in rgb)
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast_ratio(first: tuple[int, int, int], second: tuple[int, int, int]) -> float:
-    """The WCAG 2 contrast ratio of two sRGB colours, from 1 to 21."""
-    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 def hex_colour(rgb: tuple[int, int, int]) -> str:
