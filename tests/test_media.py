@@ -13,16 +13,20 @@ from PIL import Image
 from media import (
     BoxFit,
     Clean,
+    Limits,
     MediaError,
     MediaSettings,
+    Monogram,
     Pipeline,
     Responsive,
     metadata_blocks,
 )
+from media.drawing import Poster, ShareCard
 from media.images import encode, open_image
 from media.svg import sanitise_svg
 from records.writer import Writer
 from tests.conftest import ROOT
+from tests.fixtures.media import photos
 from tests.fixtures.partners import images
 
 RAW_MARKERS = (b"Exif", b"<x:xmpmeta", b"tEXt", b"iTXt", b"zTXt", b"iCCP", b"XMP ", b"ICCP")
@@ -433,3 +437,123 @@ def test_responsive_copies_can_be_cut_to_one_shape(tmp_path, size):
         ("webp", 800),
     ]
     assert all(abs(f.height - f.width * 2 / 3) < 1 for f in ticket.files)
+
+
+def _progressive_jpeg() -> bytes:
+    buffer = io.BytesIO()
+    Image.open(io.BytesIO(photos.wide_jpeg((1500, 1000)))).save(buffer, "JPEG", progressive=True)
+    return buffer.getvalue()
+
+
+def _grey_jpeg() -> bytes:
+    buffer = io.BytesIO()
+    Image.open(io.BytesIO(photos.wide_jpeg((1001, 667)))).convert("L").save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+# JPEGs of every kind the layout must foresee: turned by EXIF, decoded at a smaller scale
+# (over the pixel limit, or far wider than the widest copy), narrower than the copies,
+# CMYK, greyscale, progressive, odd sizes, portrait (cropped to the cards' shape).
+LAYOUT_SOURCES = {
+    "EXIF-rotated": images.exif_rotated_jpeg,
+    "over the pixel limit": images.huge_jpeg,
+    "far wider than needed": lambda: photos.wide_jpeg((5000, 3001)),
+    "narrower than every copy": lambda: photos.wide_jpeg((300, 199)),
+    "CMYK": images.cmyk_jpeg,
+    "greyscale": _grey_jpeg,
+    "progressive": _progressive_jpeg,
+    "portrait, odd size": lambda: photos.wide_jpeg((999, 1777)),
+}
+LAYOUT_RECIPES = {
+    "content": Responsive(),
+    "cards": Responsive(widths=(400, 800), crop=(3, 2)),
+    "square": Responsive(widths=(333,), crop=(1, 1), fallback="png"),
+}
+LIMITS = Limits(16_000_000, 1 << 20, 50 << 20)
+
+
+@pytest.mark.parametrize("recipe", list(LAYOUT_RECIPES))
+@pytest.mark.parametrize("source", list(LAYOUT_SOURCES))
+def test_a_jpeg_recipe_knows_its_files_before_processing_them(source, recipe):
+    data, chosen = LAYOUT_SOURCES[source](), LAYOUT_RECIPES[recipe]
+    renditions, _ = chosen.render(data, False, LIMITS)
+    made = [(r.label, r.fmt, r.width, r.height) for r in renditions]
+    assert chosen.layout(data, False, LIMITS) == made
+
+
+@pytest.mark.parametrize(
+    "recipe",
+    [
+        ShareCard(title="Light a candle", widths=(480, 960)),
+        ShareCard(title="A card alone"),
+        Poster(campaign="Day of Prayer", theme="Dignity", date="8 February", url="https://x.org"),
+        Monogram(letters="AB", background="#1f4e79", foreground="#ffffff", width=240, height=120),
+    ],
+    ids=["card with artwork", "card", "poster", "monogram"],
+)
+def test_a_drawing_knows_its_files_before_it_is_drawn(recipe):
+    renditions, _ = recipe.render(b"", False, LIMITS)
+    made = [(r.label, r.fmt, r.width, r.height) for r in renditions]
+    assert recipe.layout(b"", False, LIMITS) == made
+
+
+def test_only_jpeg_photos_are_laid_out_beforehand():
+    """Other sources are processed before the pages are written: what they become (the
+    fallback format, an error only decoding finds) is known only then."""
+    for data in (images.logo_png(), images.palette_png_with_transparency()):
+        assert Responsive().layout(data, False, LIMITS) is None
+    assert BoxFit().layout(images.cmyk_jpeg(), False, LIMITS) is None
+
+
+def _background_files(tmp_path, background: bool) -> list:
+    source = tmp_path / "photo.jpg"
+    source.write_bytes(photos.wide_jpeg())
+    pipeline = Pipeline(MediaSettings(cache_path=str(tmp_path / f"cache-{background}"), workers=2))
+    tickets = [
+        pipeline.submit(str(source), Responsive(), "images", "photo"),
+        pipeline.submit_drawing(ShareCard(title="Hope", widths=(480,)), "images/cards", "hope"),
+        pipeline.submit(str(source), BoxFit(), "images/logos", "photo"),  # no layout: waited for
+    ]
+    pipeline.run(background=background)
+    planned = [[(f.url, f.width, f.height) for f in ticket.files] for ticket in tickets]
+    pipeline.wait()
+    writer = Writer(str(tmp_path / f"out-{background}"))
+    assert pipeline.write(writer) == sum(len(t.files) for t in tickets)
+    assert planned == [[(f.url, f.width, f.height) for f in ticket.files] for ticket in tickets]
+    return [(f.url, Path(f.cached).read_bytes()) for t in tickets for f in t.files]
+
+
+def test_background_processing_makes_the_files_a_plain_run_makes(tmp_path):
+    assert _background_files(tmp_path, True) == _background_files(tmp_path, False)
+
+
+class _WrongLayout(Responsive):
+    """Says it makes one file of one pixel: not what it makes."""
+
+    def layout(self, data, is_svg, limits):
+        return [("1w", "webp", 1, 1)]
+
+
+def test_a_background_job_that_makes_other_files_than_planned_is_an_error(tmp_path):
+    source = tmp_path / "photo.jpg"
+    source.write_bytes(photos.wide_jpeg())
+    pipeline = Pipeline(MediaSettings(cache_path=str(tmp_path / "cache"), workers=2))
+    ticket = pipeline.submit(str(source), _WrongLayout(), "images", "photo")
+    pipeline.run(background=True)
+    assert [(f.label, f.width) for f in ticket.files] == [("1w", 1)]  # planned, not yet made
+    pipeline.wait()
+    assert ticket.files == []
+    assert ticket.error.message == "came out unlike what its header says"
+    assert pipeline.write(Writer(str(tmp_path / "out"))) == 0
+
+
+def test_a_damaged_jpeg_is_an_error_before_anything_runs_in_the_background(tmp_path):
+    data = photos.wide_jpeg()
+    source = tmp_path / "photo.jpg"
+    source.write_bytes(data[: len(data) // 2])
+    pipeline = Pipeline(MediaSettings(cache_path=str(tmp_path / "cache"), workers=2))
+    ticket = pipeline.submit(str(source), Responsive(), "images", "photo")
+    pipeline.run(background=True)
+    assert ticket.error.message == "could not be read: the file is damaged or incomplete"
+    pipeline.wait()
+    assert (ticket.files, pipeline.stats.failed) == ([], 1)

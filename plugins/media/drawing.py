@@ -165,6 +165,13 @@ class ShareCard(Drawing):
     widths: tuple[int, ...] = ()
     webp_quality: int = 80
 
+    def layout(self, data, is_svg, limits):
+        files = [("card", "png", self.width, self.height)]
+        for wanted in sorted(set(self.widths)):
+            width, height = images.scaled_size((self.width, self.height), wanted)
+            files += [(f"{width}w", fmt, width, height) for fmt in ("webp", "png")]
+        return files
+
     def render(self, data, is_svg, limits):
         ground = parse_colour(self.colour)
         mask = Image.new("L", (self.width, self.height), 0)
@@ -217,6 +224,9 @@ class Monogram(Drawing):
     height: int
     scale: int = 2
 
+    def layout(self, data, is_svg, limits):
+        return [("monogram", "png", self.width * self.scale, self.height * self.scale)]
+
     def render(self, data, is_svg, limits):
         width, height = self.width * self.scale, self.height * self.scale
         image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
@@ -259,6 +269,9 @@ class Poster(Drawing):
 
     def size(self) -> tuple[int, int]:
         return tuple(round(mm / 25.4 * self.dpi) for mm in A4_MM)
+
+    def layout(self, data, is_svg, limits):
+        return [("a4", fmt, *self.size()) for fmt in ("png", "pdf")]
 
     def render(self, data, is_svg, limits):
         import segno  # noqa: PLC0415 — only the worker that draws a poster needs it

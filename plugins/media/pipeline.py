@@ -6,13 +6,21 @@ processes every ticket still pending, all at once: results already in the cache 
 back, the others are processed on every core and stored in the cache. :meth:`write` puts the
 files into the output folder through the build's writer, hard-linked (or copied) from the cache.
 
+``run(background=True)`` does not wait for a job whose recipe knows its files beforehand
+(:meth:`~media.Recipe.layout`: JPEG photos at several widths, share cards, posters): its
+tickets get those files at once, and the job runs on the other cores while the build renders
+its pages; :meth:`wait` collects them, before the files are written. So both cores work
+from the moment the images are known, instead of the build waiting for them.
+
 Cache layout, under ``MEDIA_CACHE_PATH``: ``<k[:2]>/<k>.json`` (the manifest: the files made,
 their sizes, or the error the source gave) and ``<k[:2]>/<k>-<label>.<ext>``, where ``k`` is
 the SHA-256 of the source's bytes, the recipe and the limits. A manifest is written last, so
 an entry without one is incomplete and is made again.
 """
 
+import collections
 import concurrent.futures
+import functools
 import hashlib
 import io
 import json
@@ -21,6 +29,7 @@ import multiprocessing
 import os
 import site
 import tempfile
+import threading
 import time
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import astuple, dataclass, field
@@ -205,6 +214,24 @@ def run_job(job: Job) -> dict:
     return {**manifest, "encoded": len(renditions)}
 
 
+def _broken(job: Job) -> dict:
+    """The manifest of a job whose worker died (most likely out of memory)."""
+    error = MediaError(
+        "made the image processor fail (probably out of memory)",
+        "save a smaller version of the image",
+    )
+    return {"key": job.key, "files": [], "notes": [], "encoded": 0, "error": error.as_dict()}
+
+
+def _planned(key: str, layout: list[tuple]) -> dict:
+    """The manifest a job will give, from its recipe's layout."""
+    files = [
+        {"file": f"{key}-{label}.{fmt}", "label": label, "fmt": fmt, "width": w, "height": h}
+        for label, fmt, w, h in layout
+    ]
+    return {"key": key, "files": files, "notes": [], "error": None}
+
+
 def _pool_context():
     methods = multiprocessing.get_all_start_methods()
     # Never fork a build that may have threads (livereload, a test's web server).
@@ -223,6 +250,14 @@ class Pipeline:
         self._tickets: list[Ticket] = []
         self._jobs: dict[str, Job] = {}
         self._results: dict[str, dict] = {}
+        # Background jobs (run(background=True)): those not yet landed, by key; the queue not
+        # yet handed to a worker; the manifests landed; a lock the pool's thread shares.
+        self._background: dict[str, Job] = {}
+        self._queue: collections.deque[Job] = collections.deque()
+        self._landed: list[tuple[Job, dict | BaseException]] = []
+        self._in_flight = 0
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._changed = threading.Condition(threading.RLock())
 
     def submit(
         self, source: str, recipe: Recipe, output_dir: str, name: str, save_as: str = ""
@@ -281,10 +316,12 @@ class Pipeline:
         self._tickets.append(ticket)
         return ticket
 
-    def run(self) -> Stats:
+    def run(self, background: bool = False) -> Stats:
         """Process every pending job once (from the cache when possible); return the stats.
         In a check-only run, only check each source (:func:`check_job`); the cache is left
-        alone."""
+        alone. With ``background`` (and more than one worker), the jobs whose recipe has a
+        layout are started and not waited for: :meth:`wait` must be called before
+        :meth:`write` can write their files."""
         started = time.perf_counter()
         pending = self._jobs
         self._jobs = {}
@@ -307,13 +344,11 @@ class Pipeline:
                     self.stats.from_cache += 1
                 else:
                     self.stats.drawings_from_cache += 1
+        if background and self.settings.workers > 1:
+            missing = self._start(missing)
         for manifest in self._process(missing):
             self._results[manifest["key"]] = manifest
-            if pending[manifest["key"]].source:
-                self.stats.processed += 1
-                self.stats.encoded += manifest["encoded"]
-            else:
-                self.stats.drawn += manifest["encoded"]
+            self._count(pending[manifest["key"]], manifest)
         drawings = sum(1 for job in pending.values() if not job.source)
         self.stats.jobs += len(pending) - drawings
         self.stats.drawings += drawings
@@ -321,9 +356,111 @@ class Pipeline:
             if not ticket.done and ticket.key in self._results:
                 self._settle(ticket, self._results[ticket.key])
         self.stats.seconds += time.perf_counter() - started
-        if pending:
+        if pending and not self._background:
             logger.info("media: %s", self.stats)
         return self.stats
+
+    def _count(self, job: Job, manifest: dict) -> None:
+        if job.source:
+            self.stats.processed += 1
+            self.stats.encoded += manifest["encoded"]
+        else:
+            self.stats.drawn += manifest["encoded"]
+
+    def _start(self, jobs: list[Job]) -> list[Job]:
+        """Start in the background each job whose recipe has a layout, its result being that
+        layout until :meth:`wait`; return the others. A source the layout finds unusable
+        gets its error at once."""
+        others = []
+        for job in jobs:
+            try:
+                layout = job.recipe.layout(_source(job), job.is_svg, job.limits)
+            except MediaError as error:
+                manifest = {"key": job.key, "files": [], "notes": [], "encoded": 0}
+                self._results[job.key] = {**manifest, "error": error.as_dict()}
+                self._count(job, manifest)
+                continue
+            if layout is None:
+                others.append(job)
+                continue
+            self._results[job.key] = _planned(job.key, layout)
+            self._background[job.key] = job
+            self._queue.append(job)
+        if self._queue and self._pool is None:
+            self.stats.workers = max(self.stats.workers, self.settings.workers)
+            self._pool = concurrent.futures.ProcessPoolExecutor(
+                max_workers=self.settings.workers,
+                mp_context=_pool_context(),
+                initializer=site.addsitedir,
+                initargs=(_PLUGINS_DIR,),
+            )
+        self._feed()
+        return others
+
+    def _feed(self) -> None:
+        """Hand queued jobs to the pool, one per worker at a time, so that a job :meth:`run`
+        waits for is never queued behind every background job. Also called from the pool's
+        thread as each job lands."""
+        with self._changed:
+            while self._queue and self._in_flight < self.settings.workers:
+                job = self._queue.popleft()
+                try:
+                    future = self._pool.submit(run_job, job)
+                except BrokenProcessPool:
+                    self._landed.append((job, _broken(job)))
+                    continue
+                except RuntimeError:  # the interpreter is exiting: the build was abandoned
+                    self._queue.clear()
+                    break
+                self._in_flight += 1
+                future.add_done_callback(functools.partial(self._land, job))
+            self._changed.notify_all()
+
+    def _land(self, job: Job, future: concurrent.futures.Future) -> None:
+        try:
+            result = future.result()
+        except BrokenProcessPool:
+            result = _broken(job)
+        except BaseException as error:  # a bug in a recipe: raised again by wait()
+            result = error
+        with self._changed:
+            self._in_flight -= 1
+            self._landed.append((job, result))
+        self._feed()
+
+    def wait(self) -> None:
+        """Collect every background job. One that failed, or made other files than its
+        layout said, leaves its tickets with its error and no file (the plugin that
+        submitted them reports it: a strict build then fails before anything is published)."""
+        if self._pool is None:
+            return
+        started = time.perf_counter()
+        with self._changed:
+            while self._queue or self._in_flight:
+                self._changed.wait()
+        self._pool.shutdown()
+        self._pool = None
+        for job, landed in self._landed:
+            if isinstance(landed, BaseException):
+                raise landed
+            manifest = landed
+            if manifest["error"] is None and manifest["files"] != self._results[job.key]["files"]:
+                error = MediaError(
+                    "came out unlike what its header says",
+                    "export the image again as a baseline JPEG",
+                )
+                manifest = {**manifest, "files": [], "error": error.as_dict()}
+            self._count(job, manifest)
+            if manifest["error"] is not None:
+                self._results[job.key] = manifest
+                for ticket in self._tickets:
+                    if ticket.key == job.key:
+                        ticket.files = []
+                        self._settle(ticket, manifest)
+        self._landed.clear()
+        self._background.clear()
+        self.stats.seconds += time.perf_counter() - started
+        logger.info("media: %s", self.stats)
 
     def _process(self, jobs: list[Job]):
         workers = min(self.settings.workers, len(jobs))
@@ -342,17 +479,7 @@ class Pipeline:
                 try:
                     yield future.result()
                 except BrokenProcessPool:
-                    job = futures[future]
-                    yield {
-                        "key": job.key,
-                        "files": [],
-                        "notes": [],
-                        "encoded": 0,
-                        "error": MediaError(
-                            "made the image processor fail (probably out of memory)",
-                            "save a smaller version of the image",
-                        ).as_dict(),
-                    }
+                    yield _broken(futures[future])
 
     def _settle(self, ticket: Ticket, manifest: dict) -> None:
         ticket.done = True
@@ -383,6 +510,8 @@ class Pipeline:
             self.run()
         count = 0
         for ticket in self._tickets:
+            if ticket.key in self._background:
+                continue  # written once it has landed (wait)
             for item in ticket.files:
                 if writer.owner(item.url) == OWNER:
                     continue  # another plugin's call, or another ticket with the same file

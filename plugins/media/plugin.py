@@ -12,9 +12,13 @@ When the static generator has listed its files (the last step before anything is
 4. the pipeline runs once, on every core, from the cache when it can; the pages' HTML is
    rewritten with ``<picture>`` elements, the lead pictures (``lead_picture``, and
    ``card_picture`` for the cards of lists) and the share cards and posters are attached.
+   JPEG photos, share cards and posters, whose files are known beforehand, are processed in
+   the background while the pages are written (``Pipeline.run(background=True)``).
 
-The files are written by :class:`MediaGenerator` (and by any other plugin's call of
-``Pipeline.write``). Settings: :class:`media.settings.SiteMediaSettings`.
+The files are written by :class:`MediaGenerator`, which runs after every other generator but
+the sitemap's: it waits for the background work, reports an image that failed there, and
+writes (so does any other plugin's call of ``Pipeline.write``, for the files done by then).
+Settings: :class:`media.settings.SiteMediaSettings`.
 
 A check-only run (``RECORDS_CHECK_ONLY``, ``invoke lint``) plans no card or poster, and its
 pipeline only checks each source (:meth:`media.Recipe.check`): the same content errors for a
@@ -41,6 +45,7 @@ logger = logging.getLogger(__name__)
 
 NAME = "media"
 RECORDS_GENERATOR = "media_records_generator"
+PLANNED = "media_planned"  # the planner and what it planned, for the errors found late
 
 
 def remember_records_generator(generator, store) -> None:
@@ -107,6 +112,7 @@ class _Planner:
         self.clean = Clean(png_compress_level=base.png_compress_level)
         self.sized: dict[str, Ticket] = {}
         self.card_sized: dict[str, Ticket] = {}
+        self.reported: set[tuple[str, str]] = set()  # (page, image) whose error was reported
 
     def size(self, path: str) -> Ticket:
         """Plan the responsive copies of the content image at ``path``."""
@@ -173,13 +179,7 @@ class _Planner:
         return planned
 
     def report(self, planned, taken) -> None:
-        for _kind, _item, source, found, lead in planned:
-            paths = [image.path for image in found if image.path] + ([lead] if lead else [])
-            for path in dict.fromkeys(paths):
-                error = self.sized[path].error
-                if error is not None:
-                    field = "image" if path == lead else "content"
-                    self.problem(source, field, f'"{path}" {error.message}', error.fix)
+        self._report_pages(planned)
         for static, ticket in taken:
             if ticket.error is not None:
                 self.problem(
@@ -192,6 +192,26 @@ class _Planner:
                 logger.info(
                     "%s: removed %s", static.get_relative_source_path(), ", ".join(ticket.notes)
                 )
+
+    def _report_pages(self, planned) -> None:
+        """Report each image of a page that failed and was not reported yet."""
+        for _kind, _item, source, found, lead in planned:
+            paths = [image.path for image in found if image.path] + ([lead] if lead else [])
+            for path in dict.fromkeys(paths):
+                tickets = (self.sized[path], self.card_sized.get(path))
+                error = next((t.error for t in tickets if t is not None and t.error), None)
+                if error is not None and (source, path) not in self.reported:
+                    self.reported.add((source, path))
+                    field = "image" if path == lead else "content"
+                    self.problem(source, field, f'"{path}" {error.message}', error.fix)
+
+    def report_late(self, planned, drawings) -> None:
+        """After :meth:`media.Pipeline.wait`: the images that failed in the background."""
+        self._report_pages(planned)
+        for ticket in drawings:
+            if ticket.error is not None:  # drawn from settings and text: the kit's fault
+                error = ticket.error
+                logger.error("media: %s: %s — %s", ticket.name, error.message, error.fix)
 
     def rewrite(self, planned) -> None:
         sizes = self.conf.sizes
@@ -240,23 +260,39 @@ def plan_and_run(static_generator) -> None:
         if drawn and conf.posters
         else []
     )
-    planner.pipeline.run()
+    planner.pipeline.run(background=True)
     planner.report(planned, taken)
     planner.rewrite(planned)
     social.attach_cards(context, cards, conf.artwork_sizes)
     social.attach_posters(posters)
+    drawings = [ticket for *_, ticket in cards + posters]
+    context[PLANNED] = (planner, planned, drawings)
 
 
 class MediaGenerator(Generator):
-    """Writes every file the pipeline made (unless another plugin already did)."""
+    """Writes every file the pipeline made (unless another plugin already did), once the
+    background work is done: it runs after every other generator but the sitemap's."""
 
     def generate_context(self):
         """Nothing to read: the images are planned when the static files are known."""
 
     def generate_output(self, writer):
         pipeline = self.context.get("media_pipeline")
-        if pipeline is not None:
-            pipeline.write(writer)
+        if pipeline is None:
+            return
+        pipeline.wait()
+        if PLANNED in self.context:
+            planner, planned, drawings = self.context[PLANNED]
+            planner.report_late(planned, drawings)
+        pipeline.write(writer)
+
+
+def write_late(generators) -> None:
+    """all_generators_finalized: move the media generator to the end, so that the pages
+    are written while the background work goes on (the sitemap moves itself after it)."""
+    for generator in [g for g in generators if isinstance(g, MediaGenerator)]:
+        generators.remove(generator)
+        generators.append(generator)
 
 
 def get_generators(pelican):
@@ -272,3 +308,4 @@ def register():
         records_ready.connect(remember_records_generator)
     signals.static_generator_finalized.connect(plan_and_run)
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(write_late)

@@ -59,6 +59,14 @@ class Recipe:
         """Return the renditions and notes (what was removed, for the log)."""
         raise NotImplementedError
 
+    def layout(self, data: bytes, is_svg: bool, limits: Limits) -> list[tuple] | None:
+        """The (label, format, width, height) of every file :meth:`render` will make, when
+        that is known without processing the source, or None. A job with a layout is
+        processed in the background while the pages are written (see
+        :meth:`media.Pipeline.run`); its files must then be exactly these. Raises the
+        MediaError ``render`` would raise for an unusable source."""
+        return None
+
     def check(self, data: bytes, is_svg: bool, limits: Limits) -> None:
         """Raise the MediaError ``render`` would raise for a file of the wrong kind or size,
         decoding no pixel (a check-only run, ``invoke lint``): a raster's header is read, an
@@ -153,6 +161,23 @@ class Responsive(Recipe):
     jpeg_quality: int = 82
     jpeg_progressive: bool = False
     png_compress_level: int = 9
+
+    def layout(self, data, is_svg, limits):
+        """Known for a JPEG (:func:`media.images.probe_jpeg`), the bulk of a site's photos;
+        any other is processed before the pages are written."""
+        if is_svg or images.source_format(data) != "jpeg":
+            return None
+        largest = max(self.widths)
+        size = images.probe_jpeg(data, limits.max_pixels, draft=(largest, largest))
+        if self.crop:
+            left, top, right, bottom = images.proportion_box(size, self.crop)
+            size = (right - left, bottom - top)
+        fallback = "jpeg" if self.fallback == "auto" else self.fallback  # a JPEG is RGB
+        files = []
+        for target in sorted({min(width, size[0]) for width in self.widths}):
+            width, height = images.scaled_size(size, target)
+            files += [(f"{width}w", fmt, width, height) for fmt in ("webp", fallback)]
+        return files
 
     def render(self, data, is_svg, limits):
         if is_svg:
