@@ -386,15 +386,10 @@ class Pipeline:
             self._results[job.key] = _planned(job.key, layout)
             self._background[job.key] = job
             self._queue.append(job)
-        if self._queue and self._pool is None:
+        if self._queue:
             self.stats.workers = max(self.stats.workers, self.settings.workers)
-            self._pool = concurrent.futures.ProcessPoolExecutor(
-                max_workers=self.settings.workers,
-                mp_context=_pool_context(),
-                initializer=site.addsitedir,
-                initargs=(_PLUGINS_DIR,),
-            )
-        self._feed()
+            self._executor()
+            self._feed()
         return others
 
     def _feed(self) -> None:
@@ -405,7 +400,7 @@ class Pipeline:
             while self._queue and self._in_flight < self.settings.workers:
                 job = self._queue.popleft()
                 try:
-                    future = self._pool.submit(run_job, job)
+                    future = self._executor().submit(run_job, job)
                 except BrokenProcessPool:
                     self._landed.append((job, _broken(job)))
                     continue
@@ -429,17 +424,19 @@ class Pipeline:
         self._feed()
 
     def wait(self) -> None:
-        """Collect every background job. One that failed, or made other files than its
-        layout said, leaves its tickets with its error and no file (the plugin that
-        submitted them reports it: a strict build then fails before anything is published)."""
-        if self._pool is None:
-            return
+        """Collect every background job, and end the worker processes. A job that failed,
+        or made other files than its layout said, leaves its tickets with its error and no
+        file (the plugin that submitted them reports it: a strict build then fails before
+        anything is published)."""
         started = time.perf_counter()
         with self._changed:
             while self._queue or self._in_flight:
                 self._changed.wait()
-        self._pool.shutdown()
-        self._pool = None
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+        if not self._background:
+            return
         for job, landed in self._landed:
             if isinstance(landed, BaseException):
                 raise landed
@@ -464,22 +461,38 @@ class Pipeline:
 
     def _process(self, jobs: list[Job]):
         workers = min(self.settings.workers, len(jobs))
-        if workers <= 1:
+        if workers <= 1 and self._pool is None:
             yield from (run_job(job) for job in jobs)
             return
         self.stats.workers = max(self.stats.workers, workers)
-        with concurrent.futures.ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=_pool_context(),
-            initializer=site.addsitedir,  # the worker imports this package from the same folder
-            initargs=(_PLUGINS_DIR,),
-        ) as pool:
-            futures = {pool.submit(run_job, job): job for job in jobs}
-            for future in concurrent.futures.as_completed(futures):
-                try:
-                    yield future.result()
-                except BrokenProcessPool:
-                    yield _broken(futures[future])
+        pool, futures = self._executor(), {}
+        for job in jobs:
+            try:
+                futures[pool.submit(run_job, job)] = job
+            except BrokenProcessPool:
+                yield _broken(job)
+        broken = False
+        for future in concurrent.futures.as_completed(futures):
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                broken = True
+                yield _broken(futures[future])
+        if broken:  # a worker died: the next run starts new ones
+            pool.shutdown(wait=False)
+            self._pool = None
+
+    def _executor(self) -> concurrent.futures.ProcessPoolExecutor:
+        """The build's worker processes, started once: each run of a build, and the
+        background jobs, share them (:meth:`wait` ends them)."""
+        if self._pool is None:
+            self._pool = concurrent.futures.ProcessPoolExecutor(
+                max_workers=self.settings.workers,
+                mp_context=_pool_context(),
+                initializer=site.addsitedir,  # the worker imports this package from its folder
+                initargs=(_PLUGINS_DIR,),
+            )
+        return self._pool
 
     def _settle(self, ticket: Ticket, manifest: dict) -> None:
         ticket.done = True
