@@ -70,7 +70,16 @@ FILES = {
 
         A meeting.
     """,
+    "news/field.md": """\
+        Title: A field at dawn
+        Date: 2026-01-11 10:00
+        Image: images/field.jpg
+        Image-alt: A field at dawn
+
+        Text.
+    """,
     "images/candles.jpg": photos.wide_jpeg((1200, 600)),
+    "images/field.jpg": photos.wide_jpeg((1500, 1000)),
     "images/dove.jpg": photos.wide_jpeg((1000, 1000)),
     "images/path.jpg": photos.wide_jpeg((1600, 900)),
 }
@@ -156,3 +165,13 @@ def test_card_copies_are_cut_to_the_card_shape(built):
             width, height = image.size
             assert width in (400, 800)
             assert abs(height - width * 2 / 3) < 1, path.name
+
+
+def test_a_picture_already_in_the_card_shape_is_not_copied_again(built):
+    """Its cards show the copies made for its page, up to the widest card width: the same
+    pixels as cutting it would give, without making them twice."""
+    assert not list((built.output / "images/sized").glob("field-card-*"))
+    found = card(built.page("index.html"), "A field at dawn")
+    source = re.search(r'<source type="image/webp" srcset="([^"]+)"', found)
+    assert re.fullmatch(r"\S*/field-\w+-480w\.webp 480w, \S*/field-\w+-800w\.webp 800w", source[1])
+    assert re.search(r'width="800" height="533"', found)

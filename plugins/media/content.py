@@ -137,11 +137,17 @@ class Picture:
         )
 
 
-def picture_from(ticket, alt: str, sizes: str) -> Picture | None:
+def picture_from(ticket, alt: str, sizes: str, widest: int = 0) -> Picture | None:
+    """The picture of a ticket's copies; with ``widest``, of those at most that wide (the
+    narrowest, if none is)."""
     if ticket.error is not None or not ticket.files:
         return None
-    webp = tuple(sorted((f for f in ticket.files if f.fmt == "webp"), key=lambda f: f.width))
-    other = tuple(sorted((f for f in ticket.files if f.fmt != "webp"), key=lambda f: f.width))
+    files = ticket.files
+    if widest:
+        narrowest = min(f.width for f in files)
+        files = [f for f in files if f.width <= max(widest, narrowest)]
+    webp = tuple(sorted((f for f in files if f.fmt == "webp"), key=lambda f: f.width))
+    other = tuple(sorted((f for f in files if f.fmt != "webp"), key=lambda f: f.width))
     return Picture(webp, other, alt, sizes)
 
 

@@ -136,7 +136,7 @@ def probe_jpeg(
             if scale > 1:
                 image.draft(image.mode, (width // scale, height // scale))
             size = image.size
-            with contextlib.suppress(DECODE_ERRORS):
+            with contextlib.suppress(*DECODE_ERRORS):
                 if image.getexif().get(ExifTags.Base.Orientation) in _TURNED:
                     size = size[::-1]
             image.close()
@@ -151,6 +151,20 @@ def probe_jpeg(
         finally:
             image.close()
     return size
+
+
+def upright_size(path: str) -> tuple[int, int] | None:
+    """The width and height of the image at ``path`` as shown (its EXIF orientation
+    applied), from its header; None when it cannot be read (its processing says why)."""
+    try:
+        with Image.open(path, formats=ACCEPTED_FORMATS) as image:
+            size = image.size
+            with contextlib.suppress(*DECODE_ERRORS):
+                if image.getexif().get(ExifTags.Base.Orientation) in _TURNED:
+                    size = size[::-1]
+            return size
+    except (*DECODE_ERRORS, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return None
 
 
 # EXIF orientations that turn the picture a quarter (ImageOps.exif_transpose's 5 to 8).

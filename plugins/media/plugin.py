@@ -36,7 +36,7 @@ from records import plugin_enabled
 from records.filetypes import UNCLEANABLE_IMAGE_TYPES
 
 from . import content as html_content
-from . import social
+from . import images, social
 from .pipeline import Ticket
 from .recipes import Clean, Responsive
 from .settings import SiteMediaSettings
@@ -119,8 +119,19 @@ class _Planner:
         return self._plan(self.sized, self.responsive, path, "")
 
     def size_for_cards(self, path: str) -> Ticket:
-        """Plan the copies of the lead image at ``path`` that cards show."""
+        """Plan the copies of the lead image at ``path`` that cards show. A picture already
+        in the cards' shape is not cut and copied again: the cards show its own copies, up
+        to the widest card width (see :meth:`rewrite`)."""
+        if path not in self.card_sized and self._card_shaped(path):
+            self.card_sized[path] = self.size(path)
         return self._plan(self.card_sized, self.for_cards, path, "-card")
+
+    def _card_shaped(self, path: str) -> bool:
+        proportion = self.conf.card_proportion
+        if not proportion:
+            return True
+        size = images.upright_size(os.path.join(self.content_root, path))
+        return size is not None and images.proportion_box(size, proportion) == (0, 0, *size)
 
     def _plan(self, tickets: dict, recipe, path: str, suffix: str) -> Ticket:
         ticket = tickets.get(path)
@@ -229,7 +240,7 @@ class _Planner:
                 picture = html_content.Picture(base.webp, base.fallback, alt, shown)
                 item.lead_picture = picture
                 item.card_picture = html_content.picture_from(
-                    self.card_sized[lead], alt, card_sizes
+                    self.card_sized[lead], alt, card_sizes, widest=max(self.conf.card_widths)
                 )
                 if kind in self.conf.lead_in_content:
                     lead_html = (

@@ -107,7 +107,9 @@ class SiteMediaSettings:
         the picture cut to MEDIA_CARD_PROPORTION (width, height; an empty value keeps the
         picture's own shape), at each of MEDIA_CARD_WIDTHS (a card is about 400 CSS pixels
         wide, so these are 1x and 2x), with the ``sizes`` of the theme's card grid:
-        ``"(min-width: 64rem) 19rem, (min-width: 40rem) 26rem, calc(100vw - 2rem)"``.
+        ``"(min-width: 64rem) 19rem, (min-width: 40rem) 26rem, calc(100vw - 2rem)"``. A
+        picture already in that shape is not cut and copied again: its cards show the copies
+        of MEDIA_IMAGE_WIDTHS up to the widest of MEDIA_CARD_WIDTHS.
     MEDIA_LEAD_IN_CONTENT (("article", "page"))
         Kinds of page whose lead image (``Image``) is put at the top of the text, because their
         template does not show it (``content.lead_picture`` is set on every kind). Event,
