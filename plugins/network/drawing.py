@@ -20,6 +20,7 @@ from . import boundaries
 
 WIDTH = 800  # units across the drawing; the SVG scales to the width of the page
 TOLERANCE = 0.9  # units a simplified border may stray from the true one
+THINNING = 0.2  # units between two points of a border kept before it is simplified
 SMALLEST_RING = 3.0  # square units: smaller islands are left out
 MIN_SPAN = (36.0, 22.0)  # degrees of longitude and latitude a fitted view shows at least
 MARGIN = 0.25  # of the network's extent, added around it
@@ -167,10 +168,29 @@ class Frame:
         west, south, east, north = self.bounds
         return not (box[2] < west or box[0] > east or box[3] < south or box[1] > north)
 
+    def projected(self, ring) -> list[tuple[float, float]]:
+        """The points of ``ring`` in the drawing, each at least ``THINNING`` units from the
+        one before: Natural Earth's 1:10m borders have several points to a unit of a map of
+        Europe, which the simplification would drop anyway, at the cost of seconds."""
+        lon0, sin0, cos0 = self.lon0, self.sin0, self.cos0
+        left, top, scale = self.left, self.top, self.scale
+        sin, cos, sqrt, radians = math.sin, math.cos, math.sqrt, math.radians
+        points, last_x, last_y = [], math.inf, math.inf
+        for lon, lat in ring:
+            lam, phi = radians(lon) - lon0, radians(lat)
+            cos_phi, sin_phi, cos_lam = cos(phi), sin(phi), cos(lam)
+            k = sqrt(2 / max(1 + sin0 * sin_phi + cos0 * cos_phi * cos_lam, 1e-9))
+            x = (k * cos_phi * sin(lam) - left) * scale
+            y = (-k * (cos0 * sin_phi - sin0 * cos_phi * cos_lam) - top) * scale
+            if abs(x - last_x) >= THINNING or abs(y - last_y) >= THINNING:
+                points.append((x, y))
+                last_x, last_y = x, y
+        return points
+
     def path_ring(self, ring) -> list[tuple[int, int]]:
         """A ring projected, cut to the frame (with a margin, so cut edges stay unseen),
         rounded and simplified; empty when nothing of it is left to see."""
-        points = _clip([self.point(lon, lat) for lon, lat in ring], WIDTH, self.height)
+        points = _clip(self.projected(ring), WIDTH, self.height)
         points = _simplify(points, TOLERANCE)
         rounded = []
         for x, y in points:
@@ -220,36 +240,33 @@ def _ring_area(ring) -> float:
 def _clip(points: list, width: float, height: float) -> list:
     """Sutherland-Hodgman: the ring cut to the frame grown by a margin on each side."""
     margin = 4
-    edges = (
-        (lambda p: p[0] >= -margin, lambda a, b: _cross_x(a, b, -margin)),
-        (lambda p: p[0] <= width + margin, lambda a, b: _cross_x(a, b, width + margin)),
-        (lambda p: p[1] >= -margin, lambda a, b: _cross_y(a, b, -margin)),
-        (lambda p: p[1] <= height + margin, lambda a, b: _cross_y(a, b, height + margin)),
-    )
-    for inside, cross in edges:
+    for axis, limit, side in (
+        (0, -margin, 1),  # keep x >= -margin
+        (0, width + margin, -1),  # keep x <= width + margin
+        (1, -margin, 1),
+        (1, height + margin, -1),
+    ):
         if not points:
             break
         kept, previous = [], points[-1]
+        was_inside = (previous[axis] - limit) * side >= 0
         for point in points:
-            if inside(point):
-                if not inside(previous):
-                    kept.append(cross(previous, point))
+            inside = (point[axis] - limit) * side >= 0
+            if inside != was_inside:
+                kept.append(_cross(previous, point, axis, limit))
+            if inside:
                 kept.append(point)
-            elif inside(previous):
-                kept.append(cross(previous, point))
-            previous = point
+            previous, was_inside = point, inside
         points = kept
     return points
 
 
-def _cross_x(a, b, x):
-    t = (x - a[0]) / (b[0] - a[0])
-    return x, a[1] + t * (b[1] - a[1])
-
-
-def _cross_y(a, b, y):
-    t = (y - a[1]) / (b[1] - a[1])
-    return a[0] + t * (b[0] - a[0]), y
+def _cross(a, b, axis: int, value: float) -> tuple[float, float]:
+    """Where the segment from ``a`` to ``b`` crosses the line x (axis 0) or y = ``value``."""
+    t = (value - a[axis]) / (b[axis] - a[axis])
+    if axis == 0:
+        return value, a[1] + t * (b[1] - a[1])
+    return a[0] + t * (b[0] - a[0]), value
 
 
 def _simplify(points: list, tolerance: float) -> list:
