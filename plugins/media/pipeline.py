@@ -368,9 +368,9 @@ class Pipeline:
             self.stats.drawn += manifest["encoded"]
 
     def _start(self, jobs: list[Job]) -> list[Job]:
-        """Start in the background each job whose recipe has a layout, its result being that
-        layout until :meth:`wait`; return the others. A source the layout finds unusable
-        gets its error at once."""
+        """Queue for the background each job whose recipe has a layout, its result being
+        that layout until :meth:`wait`; return the others. A source the layout finds
+        unusable gets its error at once."""
         others = []
         for job in jobs:
             try:
@@ -388,8 +388,7 @@ class Pipeline:
             self._queue.append(job)
         if self._queue:
             self.stats.workers = max(self.stats.workers, self.settings.workers)
-            self._executor()
-            self._feed()
+            self._executor()  # fed once the jobs run() waits for are queued (_process)
         return others
 
     def _feed(self) -> None:
@@ -471,6 +470,7 @@ class Pipeline:
                 futures[pool.submit(run_job, job)] = job
             except BrokenProcessPool:
                 yield _broken(job)
+        self._feed()  # the background jobs, behind these
         broken = False
         for future in concurrent.futures.as_completed(futures):
             try:
