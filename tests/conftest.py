@@ -105,22 +105,49 @@ def site(tmp_path, monkeypatch):
     return make
 
 
-@pytest.fixture(scope="module")
-def browser_site(demo):
-    """The demo build served on 127.0.0.1 and a headless Chromium: (base URL, browser)."""
-    from tests.browser import chromium, serve  # noqa: PLC0415
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for each test worker, shared by every browser test: starting it
+    costs more than most tests. Each test opens its own pages or contexts and closes them.
+    (While it runs, ``asyncio.run`` fails in this process: Playwright's loop is running.)"""
+    from tests.browser import chromium  # noqa: PLC0415
 
-    with serve(demo.output) as base, chromium() as browser:
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="session")
+def browser_site(demo, browser):
+    """The demo build served on 127.0.0.1 and the shared Chromium: (base URL, browser)."""
+    from tests.browser import serve  # noqa: PLC0415
+
+    with serve(demo.output) as base:
         yield base, browser
+
+
+def run_folder(tmp_path_factory) -> Path:
+    """The temporary folder of the whole run, which every test worker shares."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    return base
+
+
+@pytest.fixture(scope="session")
+def media_cache(tmp_path_factory) -> str:
+    """A media cache (``MEDIA_CACHE_PATH``) shared by the builds of the demo's pictures, so
+    that they are resized once a run, not once a build. Its entries are named by their
+    content and written atomically (media.pipeline), so workers share it safely. Tests of
+    the pipeline and its cache keep their own."""
+    return str(run_folder(tmp_path_factory) / "media")
 
 
 def shared_demo_build(tmp_path_factory, name: str, *args, **overrides) -> Build:
     """The demo content built once for the whole run into a folder every test worker shares:
     the first worker to ask builds it, holding a lock; the others then find nothing changed
     since (records.freshness) and stand on the same output. Tests read it, never write."""
-    base = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        base = base.parent  # the run's folder, above each worker's own
+    base = run_folder(tmp_path_factory)
+    overrides.setdefault("MEDIA_CACHE_PATH", str(base / "media"))
     with open(base / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         return run_pelican(ROOT / "content", base / name / "output", *args, **overrides)
