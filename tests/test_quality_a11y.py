@@ -10,7 +10,7 @@ import pytest
 from sitecheck import PAGE_TYPES, SiteTypes
 from sitecheck.pagetypes import LARGE_SITE_TYPES
 from sitecheck.suite import SCHEMES, axe_problems
-from tests.browser import serve
+from tests.browser import AxeTabs, serve
 from tests.conftest import write_files
 
 pytestmark = [pytest.mark.browser, pytest.mark.gates]
@@ -52,6 +52,15 @@ def types(demo):
     return SiteTypes(demo.output)
 
 
+@pytest.fixture(scope="module")
+def axe(browser_site):
+    """axe_problems(path, scheme) over the served demo build, in tabs kept open."""
+    base, browser = browser_site
+    tabs = AxeTabs(browser, base)
+    yield tabs.problems
+    tabs.close()
+
+
 def tab_walk(page, stops: int = 80):
     """Press Tab up to ``stops`` times; yield what has focus after each press, until focus
     leaves the page or comes back to where it started."""
@@ -67,24 +76,22 @@ def tab_walk(page, stops: int = 80):
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
-def test_page_type_has_no_axe_violations_in_any_language(browser_site, types, kind, scheme):
+def test_page_type_has_no_axe_violations_in_any_language(axe, types, kind, scheme):
     languages = sorted(types.by_type.get(kind, {}))
     if kind in LARGE_SITE_TYPES:
         pytest.skip(LARGE_SITE_TYPES[kind])
     assert languages, f"the demo build has no {kind} page: add one, every type is checked"
-    base, browser = browser_site
     problems = []
     for lang in languages:
-        problems += axe_problems(browser, base, types.representative(kind, lang), scheme)
+        problems += axe(types.representative(kind, lang), scheme)
     assert problems == []
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("path", ALSO)
-def test_page_variant_has_no_axe_violations(browser_site, demo, path, scheme):
+def test_page_variant_has_no_axe_violations(axe, demo, path, scheme):
     assert (demo.output / path.lstrip("/") / "index.html").exists(), f"{path} is not built"
-    base, browser = browser_site
-    assert axe_problems(browser, base, path, scheme) == []
+    assert axe(path, scheme) == []
 
 
 def test_axe_finds_an_image_without_alt(browser_site, tmp_path):
