@@ -19,6 +19,26 @@ sys.path.insert(0, str(ROOT))
 FIXED_EPOCH = "1768910400"
 
 
+# Lighthouse's performance score counts how long the page's scripts hold the processor: it
+# runs first, while the other worker builds sites in Python, not beside axe in Chromium.
+FIRST = "test_quality_lighthouse.py"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """In a test worker (xdist): Lighthouse first, then the other files with gates, then those
+    with browser tests, the slowest, then the rest. `invoke test` deals whole files to the
+    workers in this order, so no long file starts last while the other worker idles."""
+    if not hasattr(config, "workerinput"):
+        return
+    rank = {}
+    for item in items:
+        marks = ("gates", "browser")
+        heavy = next((n for n, mark in enumerate(marks) if item.get_closest_marker(mark)), 2)
+        rank[item.path] = -1 if item.path.name == FIRST else min(rank.get(item.path, 2), heavy)
+    items.sort(key=lambda item: rank[item.path])
+
+
 @dataclass
 class Build:
     output: Path
@@ -123,6 +143,18 @@ def browser_site(demo, browser):
 
     with serve(demo.output) as base:
         yield base, browser
+
+
+@pytest.fixture(scope="session")
+def axe(browser_site):
+    """axe_problems(path, scheme) of sitecheck.suite over the served demo build, in tabs kept
+    open (tests.browser.AxeTabs)."""
+    from tests.browser import AxeTabs  # noqa: PLC0415
+
+    base, browser = browser_site
+    tabs = AxeTabs(browser, base)
+    yield tabs.problems
+    tabs.close()
 
 
 def run_folder(tmp_path_factory) -> Path:

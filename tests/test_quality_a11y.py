@@ -1,6 +1,7 @@
 """Accessibility gate: axe-core (WCAG 2.2 A/AA) in headless Chromium over one page of every
-type the demo build has, in every language it has, in light and dark; a keyboard walk; and the
-reading checks that need a browser (no JavaScript, 320 pixels wide, nothing from another host).
+type the demo build has, in every language it has, in light and dark (dark in
+test_quality_a11y_dark.py, which another test worker takes); a keyboard walk; and the reading
+checks that need a browser (no JavaScript, 320 pixels wide, nothing from another host).
 """
 
 import re
@@ -9,8 +10,8 @@ import pytest
 
 from sitecheck import PAGE_TYPES, SiteTypes
 from sitecheck.pagetypes import LARGE_SITE_TYPES
-from sitecheck.suite import SCHEMES, axe_problems
-from tests.browser import AxeTabs, serve
+from sitecheck.suite import axe_problems
+from tests.browser import serve
 from tests.conftest import write_files
 
 pytestmark = [pytest.mark.browser, pytest.mark.gates]
@@ -52,15 +53,6 @@ def types(demo):
     return SiteTypes(demo.output)
 
 
-@pytest.fixture(scope="module")
-def axe(browser_site):
-    """axe_problems(path, scheme) over the served demo build, in tabs kept open."""
-    base, browser = browser_site
-    tabs = AxeTabs(browser, base)
-    yield tabs.problems
-    tabs.close()
-
-
 def tab_walk(page, stops: int = 80):
     """Press Tab up to ``stops`` times; yield what has focus after each press, until focus
     leaves the page or comes back to where it started."""
@@ -74,9 +66,7 @@ def tab_walk(page, stops: int = 80):
         yield focused
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("kind", list(PAGE_TYPES))
-def test_page_type_has_no_axe_violations_in_any_language(axe, types, kind, scheme):
+def assert_no_axe_violations_of_type(axe, types, kind: str, scheme: str) -> None:
     languages = sorted(types.by_type.get(kind, {}))
     if kind in LARGE_SITE_TYPES:
         pytest.skip(LARGE_SITE_TYPES[kind])
@@ -87,11 +77,21 @@ def test_page_type_has_no_axe_violations_in_any_language(axe, types, kind, schem
     assert problems == []
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("path", ALSO)
-def test_page_variant_has_no_axe_violations(axe, demo, path, scheme):
+def assert_no_axe_violations_of_variant(axe, demo, path: str, scheme: str) -> None:
     assert (demo.output / path.lstrip("/") / "index.html").exists(), f"{path} is not built"
     assert axe(path, scheme) == []
+
+
+@pytest.mark.parametrize("scheme", ["light"])
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_page_type_has_no_axe_violations_in_any_language(axe, types, kind, scheme):
+    assert_no_axe_violations_of_type(axe, types, kind, scheme)
+
+
+@pytest.mark.parametrize("scheme", ["light"])
+@pytest.mark.parametrize("path", ALSO)
+def test_page_variant_has_no_axe_violations(axe, demo, path, scheme):
+    assert_no_axe_violations_of_variant(axe, demo, path, scheme)
 
 
 def test_axe_finds_an_image_without_alt(browser_site, tmp_path):
