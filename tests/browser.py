@@ -4,7 +4,13 @@ skipping the test outside CI and failing it in CI (CI=true).
 
 import contextlib
 
-from sitecheck.browser import axe_violations, chromium_missing, external_requests, serve
+from sitecheck.browser import (
+    _axe_source,
+    axe_violations,
+    chromium_missing,
+    external_requests,
+    serve,
+)
 from sitecheck.browser import chromium as _chromium
 from sitecheck.suite import AXE_RULES
 from tests.quality import require
@@ -33,7 +39,11 @@ class AxeTabs:
     at ``base``, with one tab per colour scheme kept open from page to page: loading the next
     page in an open tab costs a third of what opening a new one does, and a run checks
     hundreds. Every load is a new document; the tab keeps only the HTTP cache, whose answers
-    still show as requests."""
+    still show as requests. axe is asked for its violations only (every node of each), not
+    for the rules passed, which takes a third of its time."""
+
+    RUN = """tags => axe.run(document,
+        {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})"""
 
     def __init__(self, browser, base: str):
         self.browser, self.base = browser, base
@@ -46,8 +56,12 @@ class AxeTabs:
         page, outside = self.tabs[scheme]
         outside.clear()
         page.goto(self.base + path)
+        page.evaluate(_axe_source())
         problems = [
-            f"{path} ({scheme}): {violation}" for violation in axe_violations(page, AXE_RULES)
+            f"{path} ({scheme}): {violation['id']} ({violation['impact']}): {node['target']}"
+            f" — {violation['help']}"
+            for violation in page.evaluate(self.RUN, AXE_RULES)["violations"]
+            for node in violation["nodes"]
         ]
         return problems + [f"{path} ({scheme}): requested {url}" for url in outside]
 

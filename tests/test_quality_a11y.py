@@ -11,7 +11,7 @@ import pytest
 from sitecheck import PAGE_TYPES, SiteTypes
 from sitecheck.pagetypes import LARGE_SITE_TYPES
 from sitecheck.suite import axe_problems
-from tests.browser import serve
+from tests.browser import AxeTabs, serve
 from tests.conftest import write_files
 
 pytestmark = [pytest.mark.browser, pytest.mark.gates]
@@ -95,19 +95,32 @@ def test_page_variant_has_no_axe_violations(axe, demo, path, scheme):
 
 
 def test_axe_finds_an_image_without_alt(browser_site, tmp_path):
+    """The planted defect, found by the gate (invoke check) and, alike, by the tabs kept open
+    with which these tests check the demo (AxeTabs)."""
     site = write_files(
         tmp_path,
         {
             "index.html": """
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Planted</title>
-            </head><body><main><h1>Planted</h1><img src="pixel.png"></main></body></html>
+            </head><body><main><h1>Planted</h1><img src="pixel.png"><img src="pixel.png">
+            <img src="https://example.org/elsewhere.png" alt="Elsewhere"></main></body></html>
             """,
             "pixel.png": b"",
         },
     )
+    browser = browser_site[1]
     with serve(site) as base:
-        problems = axe_problems(browser_site[1], base, "/", "light")
+        problems = axe_problems(browser, base, "/", "light")
+        tabs = AxeTabs(browser, base)
+        in_tabs = [tabs.problems(path, "dark") for path in ("/", "/")]
+        tabs.close()
     assert any(problem.startswith("/ (light): image-alt") for problem in problems), problems
+    assert any(
+        problem.endswith("requested https://example.org/elsewhere.png") for problem in problems
+    )
+    assert len([p for p in problems if ": image-alt" in p]) == 2, "every node of a violation"
+    for found in in_tabs:  # the same again in a tab that loaded the page before
+        assert found == [p.replace("(light)", "(dark)") for p in problems]
 
 
 def test_skip_link_is_first_and_moves_focus_to_main(browser_site):
