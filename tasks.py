@@ -354,7 +354,7 @@ def demo_art(c, check=False):
 @task
 def test(c):
     """Run the whole test suite (pytest on both cores)."""
-    c.run(f"{sys.executable} -m pytest -n auto --dist loadfile", pty=False)
+    c.run(f"{sys.executable} -m pytest -n auto --dist loadfile --no-loadscope-reorder", pty=False)
 
 
 @task(

@@ -19,6 +19,26 @@ sys.path.insert(0, str(ROOT))
 FIXED_EPOCH = "1768910400"
 
 
+# Lighthouse's performance score counts how long the page's scripts hold the processor: it
+# runs first, while the other worker builds sites in Python, not beside axe in Chromium.
+FIRST = "test_quality_lighthouse.py"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """In a test worker (xdist): Lighthouse first, then the other files with gates, then those
+    with browser tests, the slowest, then the rest. `invoke test` deals whole files to the
+    workers in this order, so no long file starts last while the other worker idles."""
+    if not hasattr(config, "workerinput"):
+        return
+    rank = {}
+    for item in items:
+        marks = ("gates", "browser")
+        heavy = next((n for n, mark in enumerate(marks) if item.get_closest_marker(mark)), 2)
+        rank[item.path] = -1 if item.path.name == FIRST else min(rank.get(item.path, 2), heavy)
+    items.sort(key=lambda item: rank[item.path])
+
+
 @dataclass
 class Build:
     output: Path
@@ -105,22 +125,61 @@ def site(tmp_path, monkeypatch):
     return make
 
 
-@pytest.fixture(scope="module")
-def browser_site(demo):
-    """The demo build served on 127.0.0.1 and a headless Chromium: (base URL, browser)."""
-    from tests.browser import chromium, serve  # noqa: PLC0415
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for each test worker, shared by every browser test: starting it
+    costs more than most tests. Each test opens its own pages or contexts and closes them.
+    (While it runs, ``asyncio.run`` fails in this process: Playwright's loop is running.)"""
+    from tests.browser import chromium  # noqa: PLC0415
 
-    with serve(demo.output) as base, chromium() as browser:
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="session")
+def browser_site(demo, browser):
+    """The demo build served on 127.0.0.1 and the shared Chromium: (base URL, browser)."""
+    from tests.browser import serve  # noqa: PLC0415
+
+    with serve(demo.output) as base:
         yield base, browser
+
+
+@pytest.fixture(scope="session")
+def axe(browser_site):
+    """axe_problems(path, scheme) of sitecheck.suite over the served demo build, in tabs kept
+    open (tests.browser.AxeTabs)."""
+    from tests.browser import AxeTabs  # noqa: PLC0415
+
+    base, browser = browser_site
+    tabs = AxeTabs(browser, base)
+    yield tabs.problems
+    tabs.close()
+
+
+def run_folder(tmp_path_factory) -> Path:
+    """The temporary folder of the whole run, which every test worker shares."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    return base
+
+
+@pytest.fixture(scope="session")
+def media_cache(tmp_path_factory) -> str:
+    """A media cache (``MEDIA_CACHE_PATH``) shared by the builds of the demo's pictures, so
+    that they are resized once a run, not once a build. Its entries are named by their
+    content and written atomically (media.pipeline), so workers share it safely. Tests of
+    the pipeline and its cache keep their own."""
+    return str(run_folder(tmp_path_factory) / "media")
 
 
 def shared_demo_build(tmp_path_factory, name: str, *args, **overrides) -> Build:
     """The demo content built once for the whole run into a folder every test worker shares:
     the first worker to ask builds it, holding a lock; the others then find nothing changed
     since (records.freshness) and stand on the same output. Tests read it, never write."""
-    base = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        base = base.parent  # the run's folder, above each worker's own
+    base = run_folder(tmp_path_factory)
+    overrides.setdefault("MEDIA_CACHE_PATH", str(base / "media"))
     with open(base / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         return run_pelican(ROOT / "content", base / name / "output", *args, **overrides)

@@ -582,12 +582,12 @@ def _from(route, base: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def decap_browser(admin):
+def decap_browser(admin, browser):
     """The small site served on 127.0.0.1, and headless Chromium: (base URL, browser)."""
-    from tests.browser import chromium, serve  # noqa: PLC0415
+    from tests.browser import serve  # noqa: PLC0415
 
     folder, _, _, _ = admin
-    with serve(folder.parent) as base, chromium() as browser:
+    with serve(folder.parent) as base:
         yield base, browser
 
 

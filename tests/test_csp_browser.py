@@ -9,7 +9,7 @@ import datetime
 
 import pytest
 
-from tests.browser import VIOLATIONS, chromium, serve
+from tests.browser import VIOLATIONS, serve
 
 pytestmark = pytest.mark.browser
 
@@ -18,10 +18,10 @@ CAMPAIGN = "/campaigns/day-of-prayer/"  # its campaign day: 8 February 2026
 
 
 @pytest.fixture(scope="module")
-def browser_page(published):
+def browser_page(published, browser):
     """A page whose requests for the site reach the local server; any other request is
     refused and kept in ``page.outside``; console errors are kept in ``page.errors``."""
-    with serve(published.output) as base, chromium() as browser:
+    with serve(published.output) as base:
         page = browser.new_page()
         page.outside, page.errors = [], []
 
@@ -37,6 +37,8 @@ def browser_page(published):
         page.add_init_script(VIOLATIONS)
         page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
         yield page
+        page.unroute_all(behavior="ignoreErrors")
+        page.close()
 
 
 def test_the_countdown_script_runs_under_the_policy(browser_page):

@@ -45,9 +45,16 @@ def made_by_new(content: Path) -> list[Path]:
     return made
 
 
-def publish(content: Path, output: Path):
+def publish(content: Path, output: Path, media_cache: str):
     site = "https://example.org"
-    return run_pelican(content, output, "publishconf.py", SITEURL=site, FEED_DOMAIN=site)
+    return run_pelican(
+        content,
+        output,
+        "publishconf.py",
+        SITEURL=site,
+        FEED_DOMAIN=site,
+        MEDIA_CACHE_PATH=media_cache,
+    )
 
 
 def test_every_kind_of_new_file_is_a_named_draft_with_every_key_explained(content):
@@ -61,20 +68,22 @@ def test_every_kind_of_new_file_is_a_named_draft_with_every_key_explained(conten
     assert (content / "pages/contact.it.md").is_file()
 
 
-def test_new_files_build_strict_without_a_warning_once_the_draft_line_goes(content, tmp_path):
+def test_new_files_build_strict_without_a_warning_once_the_draft_line_goes(
+    content, tmp_path, media_cache
+):
     for path in made_by_new(content):
         text = path.read_text(encoding="utf-8").replace("Status: draft\n", "")
         path.write_text(text, encoding="utf-8")
-    build = publish(content, tmp_path / "output")
+    build = publish(content, tmp_path / "output", media_cache)
     assert build.error is None, build.issues
     assert [r.getMessage() for r in build.logs] == []
     assert (tmp_path / "output/events/online-rosary-for-survivors/index.html").is_file()
     assert (tmp_path / "output/it/contact/index.html").is_file()
 
 
-def test_a_draft_never_reaches_a_production_build(content, tmp_path):
+def test_a_draft_never_reaches_a_production_build(content, tmp_path, media_cache):
     made_by_new(content)
-    build = publish(content, tmp_path / "output")
+    build = publish(content, tmp_path / "output", media_cache)
     assert build.error is None, build.issues
     for path in (tmp_path / "output").rglob("*"):
         if path.is_file() and path.suffix in (".html", ".xml", ".ics", ".json", ".txt"):
@@ -83,9 +92,9 @@ def test_a_draft_never_reaches_a_production_build(content, tmp_path):
                 assert title not in text, f"{path}: {title}"
 
 
-def test_a_draft_shows_in_previews_with_a_banner(content, tmp_path):
+def test_a_draft_shows_in_previews_with_a_banner(content, tmp_path, media_cache):
     made_by_new(content)
-    build = run_pelican(content, tmp_path / "output")
+    build = run_pelican(content, tmp_path / "output", MEDIA_CACHE_PATH=media_cache)
     html = build.page("events/online-rosary-for-survivors/index.html")
     assert 'class="draft-banner"' in html
     assert "Online rosary for survivors" in build.page("events/index.html")

@@ -11,7 +11,7 @@ import pytest
 
 from sitecheck.headers import Rule, parse_headers
 from sitecheck.pagetypes import SiteTypes
-from tests.browser import VIOLATIONS, chromium, serve
+from tests.browser import VIOLATIONS, serve
 
 pytestmark = pytest.mark.browser
 
@@ -24,12 +24,6 @@ HEADER_WARNINGS = ("Content Security Policy", "Content-Security-Policy", "Permis
 @pytest.fixture(scope="module")
 def rules(published):
     return parse_headers(published.page("_headers"))
-
-
-@pytest.fixture(scope="module")
-def browser(published):
-    with chromium() as browser:
-        yield browser
 
 
 def load(browser, base: str, path: str) -> dict:

@@ -119,12 +119,12 @@ def test_calendars_carry_hostile_titles_as_text(builds):
 
 
 @pytest.mark.browser
-def test_no_payload_runs_and_no_page_leaves_the_site_in_chromium(builds):
-    from tests.browser import chromium, serve  # noqa: PLC0415
+def test_no_payload_runs_and_no_page_leaves_the_site_in_chromium(builds, browser):
+    from tests.browser import serve  # noqa: PLC0415
 
     output = builds["local"].output
     pages = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.html"))
-    with serve(output) as base, chromium() as browser:
+    with serve(output) as base:
         page = browser.new_page()
         errors, dialogs, outside = [], [], []
         page.on("pageerror", lambda error: errors.append(str(error)))
@@ -138,6 +138,7 @@ def test_no_payload_runs_and_no_page_leaves_the_site_in_chromium(builds):
             page.wait_for_load_state("load")
             assert page.url.startswith(f"{base}/{relative}"), relative
             assert page.evaluate("typeof window.pwn") == "undefined"
+        page.close()
         assert errors == [], errors
         assert dialogs == [], dialogs
         assert outside == [], outside

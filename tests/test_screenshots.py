@@ -47,15 +47,15 @@ def test_one_page_of_each_type_then_the_home_page_in_french_and_right_to_left(ti
 
 
 @pytest.mark.browser
-def test_webp_images_of_the_pages_width_light_and_dark_listed_in_the_index(tiny, tmp_path):
-    from tests.browser import chromium, serve  # noqa: PLC0415
+def test_webp_images_of_the_pages_width_light_and_dark_listed_in_the_index(tiny, tmp_path, browser):
+    from tests.browser import serve  # noqa: PLC0415
 
     chosen = [shot for shot in page_shots(tiny) if shot.name in ("home", "page")]
     shots = [dataclasses.replace(shot, widths=(360,)) for shot in chosen]
     folder = tmp_path / "screenshots"
     folder.mkdir()
     (folder / "gone-360-light.webp").write_bytes(b"an image of a page type no longer made")
-    with serve(tiny) as base, chromium() as browser:
+    with serve(tiny) as base:
         written = take(browser, base, shots, folder)
 
     names = ["home-360-light", "home-360-dark", "page-360-light", "page-360-dark"]

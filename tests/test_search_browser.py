@@ -12,7 +12,7 @@ import pytest
 
 from sitecheck.browser import axe_violations
 from sitecheck.suite import SCHEMES
-from tests.browser import chromium, serve
+from tests.browser import serve
 
 pytestmark = pytest.mark.browser
 
@@ -27,8 +27,9 @@ document.addEventListener("securitypolicyviolation",
 
 
 @pytest.fixture(scope="module")
-def browser(published):
-    with serve(published.output) as base, chromium() as browser:
+def browser(published, browser):
+    """The shared Chromium; ``browser.base``: the published build served on 127.0.0.1."""
+    with serve(published.output) as base:
         browser.base = base
         yield browser
 

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from tests.browser import axe_violations, chromium
+from tests.browser import axe_violations
 
 SITEURL = "https://example.org/campaigns"
 SHARED = {
@@ -87,12 +87,6 @@ def test_without_a_script_only_the_plain_links_show(published):
     section = share_section(published.page("news/2026/day-of-prayer-2026/index.html"))
     for tool in ("data-share-tools", "data-share-mastodon"):
         assert re.search(rf"<[^>]*{tool}[^>]*\bhidden\b", section), tool
-
-
-@pytest.fixture(scope="module")
-def browser(published):
-    with chromium() as browser:
-        yield browser
 
 
 def open_page(browser, build, path: str):
