@@ -125,11 +125,13 @@ STEPS = {
 }
 
 
-def tree(folder: Path) -> dict[str, bytes]:
+def tree(folder: Path) -> dict[str, bytes | None]:
+    """Every file's bytes and every folder (None) under ``folder``: an incremental build starts
+    from the folders of an earlier output (records.build), and must leave none that a cold
+    build would not make."""
     return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
+        path.relative_to(folder).as_posix(): path.read_bytes() if path.is_file() else None
         for path in sorted(folder.rglob("*"))
-        if path.is_file()
     }
 
 
@@ -220,3 +222,13 @@ def test_a_build_runs_again_when_its_output_was_touched(steps):
     again = build(root / "content", output, overrides, settings)
     assert again.error is None
     assert "changed by hand" not in page.read_text(encoding="utf-8")
+
+
+def test_the_replaced_output_is_kept_as_folders_without_files_for_the_next_build(steps):
+    """Making a folder per page again in every build cost more than rendering the few pages an
+    edit changes: the output a build replaces is emptied of its files and its folders become
+    the next build's staging folder (records.build)."""
+    _, output, _, _ = steps["nothing"]
+    folders = output.parent / ".output.folders"
+    assert (folders / "news").is_dir()
+    assert [p for p in folders.rglob("*") if not p.is_dir() or p.is_symlink()] == []

@@ -189,6 +189,10 @@ class Writer(PelicanWriter):
         feed.latest_post_date = lambda: dated() if feed.items else build_now()
         return feed
 
+    def folders(self) -> set[str]:
+        """The folders this build wrote into (or made), as absolute paths."""
+        return set(self._folders)
+
     def paths(self) -> list[str]:
         """Every path written (or to be written) in this build, relative to the output."""
         return sorted(self._owners)
