@@ -159,8 +159,8 @@ def deploy(c, target="", dry_run=False):
 
 @task
 def clean(c):
-    """Remove output/ and the build caches."""
-    for path in (OUTPUT, ROOT / ".cache"):
+    """Remove output/, the folders kept for the next build's staging, and the build caches."""
+    for path in (OUTPUT, ROOT / f".{OUTPUT.name}.folders", ROOT / ".cache"):
         shutil.rmtree(path, ignore_errors=True)
 
 

@@ -13,6 +13,7 @@ import icalendar
 import pytest
 from dateutil.rrule import rrulestr
 
+from events import ical
 from events.ical import vtimezone
 from sitecheck.calendars import (
     LATER_LIMIT,
@@ -489,3 +490,25 @@ def test_calendars_gate_reports_a_vtimezone_that_ends_while_the_rule_runs(tmp_pa
 def test_calendars_gate_says_when_node_is_missing(monkeypatch):
     monkeypatch.setenv("PATH", os.devnull)
     assert icaljs_command() == (None, "node not found (Debian package: nodejs)")
+
+
+def test_a_vtimezone_made_once_is_taken_from_the_cache_by_the_next_build(tmp_path, monkeypatch):
+    zones = ical.Zones(str(tmp_path))
+    first = zones.get("Europe/Rome", date(2026, 2, 7))
+    zones.save()
+    zones = ical.Zones(str(tmp_path))
+    zones.get("Asia/Manila", date(2026, 2, 7))  # a second build adds one
+    zones.save()
+
+    def made_again(tzid, first_year):
+        raise AssertionError(f"{tzid} {first_year} made again")
+
+    monkeypatch.setattr(ical, "vtimezone", made_again)
+    again = ical.Zones(str(tmp_path))
+    assert again.get("Europe/Rome", date(2026, 2, 7)).to_ical() == first.to_ical()
+    assert (
+        again.get("Asia/Manila", date(2026, 1, 1)).to_ical()
+        == vtimezone("Asia/Manila", 2026).to_ical()
+    )
+    with pytest.raises(AssertionError, match="made again"):
+        again.get("Europe/Rome", date(2025, 2, 7))  # another first year: another component

@@ -1,11 +1,19 @@
 """iCalendar files, written with the ``icalendar`` library: one event, or a feed of many."""
 
 import calendar as calendar_module
+import contextlib
 import functools
+import hashlib
+import json
+import os
+import zoneinfo
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from importlib import resources
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import icalendar
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
 # RFC 5545 has no "postponed": a postponed event stays in calendars, marked tentative.
@@ -27,18 +35,75 @@ class Zones:
     """The VTIMEZONE components of one build, made once per zone and first year: files share them.
 
     Each is valid from 1 January of its first year for ever after (see :func:`vtimezone`), so
-    only the first year of a file's events matters. The changes of a zone are read from zoneinfo
-    once per process, year by year (about 60 ms for the years up to :data:`HORIZON`).
+    only the first year of a file's events matters. Making one reads a zone's changes from
+    zoneinfo year by year (about 50 ms a zone): with a ``folder`` (Pelican's cache, named after
+    the kit's code), each is kept there between builds as its iCalendar text, under the zone's
+    name, the year and a digest of the zone's data and of the icalendar library's version, so
+    that new zone rules or a new library make it again.
     """
 
-    def __init__(self):
+    FILE = "vtimezones.json"
+
+    def __init__(self, folder: str | None = None):
         self._made: dict[tuple[str, int], Timezone] = {}
+        self._path = folder and os.path.join(folder, self.FILE)
+        self._kept: dict[str, str] = {}
+        self._added = False
+        if self._path:
+            with contextlib.suppress(OSError, ValueError):
+                with open(self._path, encoding="utf-8") as file:
+                    kept = json.load(file)
+                if isinstance(kept, dict):
+                    self._kept = kept
 
     def get(self, tzid: str, first: date) -> Timezone:
         key = (tzid, first.year)
         if key not in self._made:
-            self._made[key] = vtimezone(tzid, first.year)
+            self._made[key] = self._load(tzid, first.year)
         return self._made[key]
+
+    def _load(self, tzid: str, year: int) -> Timezone:
+        data = _zone_data(tzid) if self._path else None
+        if data is None:
+            return vtimezone(tzid, year)
+        name = f"{tzid} {year} {_digest(data)}"
+        text = self._kept.get(name)
+        if isinstance(text, str):
+            with contextlib.suppress(ValueError):
+                return Timezone.from_ical(text)
+        made = vtimezone(tzid, year)
+        self._kept[name] = made.to_ical().decode()
+        self._added = True
+        return made
+
+    def save(self) -> None:
+        """Keep the components made in this build for the next (when any was made)."""
+        if not self._added:
+            return
+        temporary = f"{self._path}.{os.getpid()}.tmp"
+        with contextlib.suppress(OSError):  # a cache not written only costs the next build time
+            with open(temporary, "w", encoding="utf-8") as file:
+                json.dump(self._kept, file)
+            os.replace(temporary, self._path)
+        self._added = False
+
+
+def _zone_data(tzid: str) -> bytes | None:
+    """The compiled data of zone ``tzid``, where zoneinfo finds it (its TZPATH, then the tzdata
+    package), or None."""
+    for folder in zoneinfo.TZPATH:
+        path = Path(folder, tzid)
+        if path.is_file():
+            with contextlib.suppress(OSError):
+                return path.read_bytes()
+    with contextlib.suppress(ImportError, OSError, ValueError):
+        return resources.files("tzdata.zoneinfo").joinpath(*tzid.split("/")).read_bytes()
+    return None
+
+
+def _digest(data: bytes) -> str:
+    made_by = f"icalendar {icalendar.__version__}\0".encode()
+    return hashlib.sha256(made_by + data).hexdigest()[:16]
 
 
 def calendar(views: list, conf, now: datetime, name: str, zones: Zones | None = None) -> bytes:

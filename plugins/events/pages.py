@@ -19,7 +19,10 @@ class EventsGenerator(Generator):
     per_language = True  # its pages exist in every language (records.passes)
 
     def generate_context(self):
-        """Nothing to read: the events are records, read and checked by the records core."""
+        """Nothing to read: the events are records, read and checked by the records core.
+        The calendars' time zones are shared by every language's files, and kept between
+        builds in Pelican's cache."""
+        self.zones = ical.Zones(self.settings["CACHE_PATH"])
 
     def generate_output(self, writer):
         agenda = self.context.get("events_agenda")
@@ -127,7 +130,7 @@ class EventsGenerator(Generator):
         and of each campaign with only the events written in the language being written: a
         subscriber's calendar never mixes languages. Each calendar is made only when it is
         really written (the writer calls it)."""
-        conf, now, zones = self.conf, agenda.now, ical.Zones()
+        conf, now, zones = self.conf, agenda.now, self.zones
         write = self.writer.write_bytes
 
         def calendar(views: list, name: str):
@@ -142,3 +145,4 @@ class EventsGenerator(Generator):
             if campaign.feed:
                 name = f"{conf.sitename}: {campaign.link.title}"
                 write(campaign.feed, calendar(written_in_language(campaign.views), name))
+        zones.save()

@@ -5,15 +5,20 @@ While a page's template renders, the core notes what it read (:class:`Reads`):
 - every name of the page's context the template looked up (``article``, ``articles_page``,
   ``SITEURL``, ``campaigns``…): Jinja resolves each through :class:`ReadingContext`;
 - every content object (news post, page, record, or an original shown untranslated) whose
-  attributes were read, by the template or by any filter or function it called: their class's
-  attribute lookup notes the object while a page renders (:func:`noting_reads`).
+  attributes were read, by the template or by any filter or function it called, and which
+  attributes: their class's attribute lookup notes the object and the name while a page
+  renders (:func:`noting_reads`), a property's or method's own lookups on the object included.
 
-The record of a page (:class:`PageRecord`) keeps a digest of each name's value and of each
-object's state (:class:`Fingerprints`). A content object's state is everything it holds: its
-file's text and fields, and what the plugins derived onto it (a campaign's current edition, an
-event's view of its dates, a post's related posts); another content object it refers to counts
-by its identity (kind, file, language) only, as that object is noted on its own if the page
-reads it. A value's digest is taken through lists, dicts, dataclasses and plain objects alike.
+The record of a page (:class:`PageRecord`) keeps a digest of each name's value and, for each
+object, of the attributes it read (:class:`Fingerprints`): each one's value as the object holds
+it, or that the object holds none (a method, a property, a name it lacks). A page that read an
+object's ``__dict__`` (``vars``) depends on its whole state instead: everything it holds, its
+file's text and fields and what the plugins derived onto it. Reading per attribute matters: every
+news page reads each partner's title (is the author an organisation?), and would otherwise render
+again whenever anything derived onto a partner changed (an event naming it). Another content
+object a value refers to counts by its identity (kind, file, language) only, as that object is
+noted on its own if the page reads it. A value's digest is taken through lists, dicts,
+dataclasses and plain objects alike.
 
 The next build, before rendering a page whose record it has, takes the same digests of what the
 same names and objects hold now. When every one is the same, the template, the theme, the kit's
@@ -44,7 +49,7 @@ from .translations import Untranslated
 
 RECORDS_FILE = "pages-{output}.pickle"
 # Bump when what a record holds, or how a digest is taken, changes.
-FORMAT = 1
+FORMAT = 2
 
 _reading = None  # the Reads of the page being rendered, if any
 
@@ -57,13 +62,16 @@ class Reads:
     def __init__(self, inputs: dict):
         self.inputs = inputs  # the page's context, as the writer gave it
         self.names: set[str] = set()
-        self.objects: dict[int, object] = {}
+        self.objects: dict[int, tuple[object, set[str]]] = {}  # id -> (object, names read)
 
 
 def _noting_getattribute(self, name):
     reading = _reading
     if reading is not None:
-        reading.objects[id(self)] = self
+        found = reading.objects.get(id(self))
+        if found is None:
+            found = reading.objects[id(self)] = (self, set())
+        found[1].add(name)
     return object.__getattribute__(self, name)
 
 
@@ -110,6 +118,7 @@ _TIMES = (datetime, date, time, timedelta)
 # What a content object holds that is not its own state: the build's settings and context
 # (named by the code and settings, and by each name the page reads), and Pelican's links back.
 _NOT_STATE = frozenset({"settings", "_context", "context"})
+_WHOLE = "__dict__"  # read: the page depends on everything the object holds
 
 
 def _h(*parts: str) -> bytes:
@@ -158,6 +167,8 @@ class Fingerprints:
         self._open: dict[int, int] = {}  # the objects being digested, by depth
         self._back = 1  # the least depth an object below pointed back to
         self._states: dict[int, tuple[object, bytes]] = {}
+        self._read: dict[tuple[int, tuple[str, ...]], tuple[object, bytes]] = {}
+        self._tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._index: dict[str, object] = {}
         self._scanned = False
 
@@ -260,6 +271,38 @@ class Fingerprints:
         self._states[id(item)] = (item, digest)
         return digest
 
+    def attributes(self, item, names: tuple[str, ...]) -> bytes:
+        """A content object's attributes ``names`` (sorted): each one's value as the object
+        holds it, or that it has no such attribute. Its whole :meth:`state` when one of them is
+        ``__dict__``, or is computed rather than held (a property, a method: Pelican computes
+        a post's summary once per build, so a later page reads ``summary`` and nothing under it)."""
+        found = self._read.get((id(item), names))
+        if found is not None:
+            return found[1]
+        kind = type(item)
+        skip = _cached_names(kind)
+        state = item.__dict__
+        parts = []
+        for name in names:
+            if name in _NOT_STATE or name == "__class__":
+                continue
+            if name in state and name not in skip:
+                parts.append(name + self.value(state[name]).hex())
+            elif name == _WHOLE or name in state or hasattr(kind, name):
+                parts = None
+                break
+            else:
+                parts.append(name + "-")
+        digest = self.state(item) if parts is None else _h(kind.__qualname__, *parts)
+        self._read[(id(item), names)] = (item, digest)
+        return digest
+
+    def names(self, read: set[str]) -> tuple[str, ...]:
+        """``read`` as a sorted tuple, one object for every page that read the same names (the
+        records of a build are saved with each tuple once)."""
+        names = tuple(sorted(read))
+        return self._tuples.setdefault(names, names)
+
     def find(self, key: str):
         """The content object with identity ``key`` in this language, or None."""
         if key not in self._index and not self._scanned:
@@ -296,11 +339,12 @@ class Fingerprints:
 
 @dataclasses.dataclass(frozen=True)
 class PageRecord:
-    """What one written page read: its template, each name's digest, each object's state."""
+    """What one written page read: its template, each name's digest, and each object's
+    identity, the attributes it read and their digest."""
 
     template: str
     names: tuple[tuple[str, bytes], ...]
-    objects: tuple[tuple[str, bytes], ...]
+    objects: tuple[tuple[str, tuple[str, ...], bytes], ...]
     size: int
     mtime_ns: int
 
@@ -310,11 +354,12 @@ def record(template: str, reads: Reads, prints: Fingerprints, written: os.stat_r
     try:
         names = tuple(sorted((name, prints.value(reads.inputs[name])) for name in reads.names))
         objects = []
-        for item in reads.objects.values():
+        for item, read in reads.objects.values():
             key = content_key(item)
             if key is None:
                 return None
-            objects.append((key, prints.state(item)))
+            attributes = prints.names(read)
+            objects.append((key, attributes, prints.attributes(item, attributes)))
     except Opaque:
         return None
     return PageRecord(template, names, tuple(sorted(objects)), written.st_size, written.st_mtime_ns)
@@ -328,9 +373,9 @@ def unchanged(page: PageRecord, template: str, inputs: dict, prints: Fingerprint
         for name, digest in page.names:
             if name not in inputs or prints.value(inputs[name]) != digest:
                 return False
-        for key, digest in page.objects:
+        for key, attributes, digest in page.objects:
             item = prints.find(key)
-            if item is None or prints.state(item) != digest:
+            if item is None or prints.attributes(item, attributes) != digest:
                 return False
     except Opaque:
         return False

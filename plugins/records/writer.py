@@ -103,6 +103,7 @@ class Writer(PelicanWriter):
         self._pages: set[str] = set()
         self._overridden: set[str] = set()
         self._folders: set[str] = set()
+        self._real: dict[str, str] = {}  # a folder's path -> its real path (see _locate)
         for path, owner in self.reserved:
             self._register(path, owner)
         self.language: Language | None = None
@@ -187,6 +188,10 @@ class Writer(PelicanWriter):
         # category feed whose posts are all untranslated would differ between two builds
         feed.latest_post_date = lambda: dated() if feed.items else build_now()
         return feed
+
+    def folders(self) -> set[str]:
+        """The folders this build wrote into (or made), as absolute paths."""
+        return set(self._folders)
 
     def paths(self) -> list[str]:
         """Every path written (or to be written) in this build, relative to the output."""
@@ -314,7 +319,12 @@ class Writer(PelicanWriter):
         """(relative path, absolute destination) of ``path``, given relative to the output
         folder or absolute; a :class:`WriteError` when it resolves outside the folder."""
         full = os.path.abspath(os.path.join(self.output_path, path))
-        folder = os.path.realpath(os.path.dirname(full))
+        parent = os.path.dirname(full)
+        # Resolved once per folder: nothing in a build turns a folder of the output into a
+        # link, and resolving every path again took a tenth of a small edit's build.
+        folder = self._real.get(parent)
+        if folder is None:
+            folder = self._real[parent] = os.path.realpath(parent)
         if folder != self._root and not folder.startswith(self._root + os.sep):
             raise WriteError(
                 f"{path}: is outside the output folder — a plugin or setting must write "
