@@ -8,7 +8,7 @@ from html import unescape
 from types import SimpleNamespace
 
 import pytest
-from news.plugin import author_data, headline
+from news.plugin import author_data, headline, is_organisation, organisation_names
 from PIL import Image
 
 from records.site import OrganizationSettingError
@@ -300,10 +300,13 @@ def test_an_author_is_an_organisation_by_the_network_or_a_partner_name():
         all=lambda kind: [SimpleNamespace(title="Talitha Kum", id="talitha-kum")],
     )
     context = {"SITE_SHORTNAME": "RENATE", "ORGANIZATION": {}, "records": view}
+    organisations = organisation_names(context)
 
     def kind(name: str) -> str:
         author = type("Author", (), {"url": "news/author/x/", "__str__": lambda self: name})()
-        return author_data(author, context, "https://example.org")["@type"]
+        found = [name] if is_organisation(name, organisations) else []
+        article = SimpleNamespace(organisation_authors=found)
+        return author_data(author, article, "https://example.org")["@type"]
 
     assert kind("RENATE Editorial Team") == "Organization"
     assert kind("renate") == "Organization"

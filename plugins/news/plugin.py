@@ -2,7 +2,6 @@
 
 import itertools
 
-from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
@@ -61,14 +60,21 @@ def related(article, others: list, count: int, index: RelatedIndex | None = None
 
 def derive(generator, store) -> None:
     """records_ready, once per language: the trail of every news post and page of that
-    language, and each news post's related posts and neighbours in that language's list."""
+    language, and each news post's related posts, neighbours in that language's list and
+    authors that are organisations (the network or a partner)."""
     settings, context = generator.settings, generator.context
     count = int(settings.get("NEWS_RELATED", 3))
     articles = context.get("articles", [])
     news = section(settings, "News", settings.get("INDEX_URL", ""))
     index = RelatedIndex(articles)
+    organisations = organisation_names(context)
     for article in articles + context.get("hidden_articles", []):
         article.breadcrumbs = trail(settings, news, Crumb.of(article))
+        article.organisation_authors = [
+            str(author)
+            for author in getattr(article, "authors", None) or []
+            if is_organisation(str(author), organisations)
+        ]
         article.related_posts = related(article, articles, count, index) if count > 0 else []
         article.previous_post = article.next_post = None
     by_date = sorted(articles, key=lambda article: article.date)
@@ -96,14 +102,19 @@ def organisation_names(context: dict) -> list[str]:
     return [name.casefold() for name in names if name]
 
 
-def author_data(author, context: dict, siteurl: str) -> dict:
-    """An ``Organization`` when the author's name is, or begins with, the name of the
-    network or of a partner ("RENATE Editorial Team"), else a ``Person``; its page here."""
-    name = str(author)
+def is_organisation(name: str, organisations: list[str]) -> bool:
+    """Whether an author's name is, or begins with, one of ``organisations`` (casefolded):
+    "RENATE Editorial Team" is the network's."""
     folded = name.casefold()
-    organisation = any(
-        folded == known or folded.startswith(known + " ") for known in organisation_names(context)
-    )
+    return any(folded == known or folded.startswith(known + " ") for known in organisations)
+
+
+def author_data(author, article, siteurl: str) -> dict:
+    """An ``Organization`` when the author is one of the post's ``organisation_authors``
+    (found once per build, in :func:`derive`: a page that looked through every partner
+    would depend on every partner), else a ``Person``; its page here."""
+    name = str(author)
+    organisation = name in (getattr(article, "organisation_authors", None) or ())
     return {
         "@type": "Organization" if organisation else "Person",
         "name": name,
@@ -111,8 +122,7 @@ def author_data(author, context: dict, siteurl: str) -> dict:
     }
 
 
-@pass_context
-def news_article_data(context, article, siteurl: str) -> dict:
+def news_article_data(article, siteurl: str) -> dict:
     """schema.org ``NewsArticle`` of a news post (for ``json_ld``): headline, its share card
     and lead image, dates, authors. An untranslated stand-in describes its original."""
     original = getattr(article, "original", article)
@@ -135,7 +145,7 @@ def news_article_data(context, article, siteurl: str) -> dict:
         data["image"] = images
     authors = getattr(article, "authors", None) or []
     if authors:
-        data["author"] = [author_data(author, context, siteurl) for author in authors]
+        data["author"] = [author_data(author, article, siteurl) for author in authors]
     if article.summary:
         data["description"] = Markup(article.summary).striptags()
     return data
