@@ -73,8 +73,18 @@ def pending(event) -> bool:
     return view is not None and not view.is_past and view.status != "cancelled"
 
 
+class _TakingPart:
+    """A landing page's ``steps``, the ways to take part, of which the first are its calls
+    to action."""
+
+    @property
+    def actions(self) -> list[Action]:
+        """The first two or three steps: the calls to action of the page's first screen."""
+        return self.steps[:3]
+
+
 @dataclass
-class EditionView:
+class EditionView(_TakingPart):
     """One year of a campaign, ready for its page and for the campaign's."""
 
     edition: object = field(repr=False)
@@ -93,11 +103,6 @@ class EditionView:
     steps: list[Action]  # every way to take part the page offers, the most direct first
 
     @property
-    def actions(self) -> list[Action]:
-        """The first two or three steps: the calls to action of the page's first screen."""
-        return self.steps[:3]
-
-    @property
     def visual(self):
         """The picture that stands for the year: its Image, else artwork drawn from the
         campaign's colour and the theme (the media plugin's ``lead_picture``, ``artwork``)."""
@@ -106,7 +111,7 @@ class EditionView:
 
 
 @dataclass
-class CampaignView:
+class CampaignView(_TakingPart):
     """A campaign, its coming day and the year it features, ready for its landing page."""
 
     campaign: object = field(repr=False)
@@ -125,11 +130,6 @@ class CampaignView:
     feed_url: str | None  # its Atom feed, in production
     add_event: Action | None  # where readers add an event (CAMPAIGNS_ADD_EVENT)
     steps: list[Action]  # every way to take part the page offers, the most direct first
-
-    @property
-    def actions(self) -> list[Action]:
-        """The first two or three steps: the calls to action of the page's first screen."""
-        return self.steps[:3]
 
     @property
     def card_picture(self):

@@ -135,10 +135,7 @@ def probe_jpeg(
             scale = _jpeg_scale(image.size, max_pixels, draft)
             if scale > 1:
                 image.draft(image.mode, (width // scale, height // scale))
-            size = image.size
-            with contextlib.suppress(*DECODE_ERRORS):
-                if image.getexif().get(ExifTags.Base.Orientation) in _TURNED:
-                    size = size[::-1]
+            size = _shown_size(image)
             image.close()
             # A second opening: Pillow sets a JPEG's scale once.
             image = Image.open(io.BytesIO(data), formats=("JPEG",))
@@ -158,17 +155,22 @@ def upright_size(path: str) -> tuple[int, int] | None:
     applied), from its header; None when it cannot be read (its processing says why)."""
     try:
         with Image.open(path, formats=ACCEPTED_FORMATS) as image:
-            size = image.size
-            with contextlib.suppress(*DECODE_ERRORS):
-                if image.getexif().get(ExifTags.Base.Orientation) in _TURNED:
-                    size = size[::-1]
-            return size
+            return _shown_size(image)
     except (*DECODE_ERRORS, Image.DecompressionBombError, Image.DecompressionBombWarning):
         return None
 
 
 # EXIF orientations that turn the picture a quarter (ImageOps.exif_transpose's 5 to 8).
 _TURNED = (5, 6, 7, 8)
+
+
+def _shown_size(image: Image.Image) -> tuple[int, int]:
+    """An opened image's size once its EXIF orientation is applied (a broken EXIF block is
+    ignored, as :func:`_apply_orientation` ignores it)."""
+    with contextlib.suppress(*DECODE_ERRORS):
+        if image.getexif().get(ExifTags.Base.Orientation) in _TURNED:
+            return image.size[::-1]
+    return image.size
 
 
 def open_image(data: bytes, max_pixels: int, draft: tuple[int, int] | None = None) -> Image.Image:
