@@ -5,7 +5,9 @@ import re
 from datetime import datetime
 from types import SimpleNamespace
 
-from news.plugin import related
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from news.plugin import RelatedIndex, related
 
 
 def post(name: str, day: int, campaigns=(), tags=()):
@@ -30,6 +32,41 @@ def test_a_shared_campaign_comes_before_shared_tags_then_the_newest():
     names = [p.name for p in related(this, posts, 10)]
     assert names == ["campaign-new", "campaign-old", "tags-two", "tag-one"]
     assert [p.name for p in related(this, posts, 2)] == ["campaign-new", "campaign-old"]
+
+
+def related_by_definition(article, others, count):
+    """What ``related`` promises, by comparing ``article`` with every post: most campaigns
+    shared, then most tags shared, then the newest, then the order of ``others``."""
+
+    def shared(other):
+        campaigns = {c.id for c in article.campaign} & {c.id for c in other.campaign}
+        tags = {t.slug for t in article.tags} & {t.slug for t in other.tags}
+        return (len(campaigns), len(tags))
+
+    sharing = [other for other in others if other is not article and shared(other) != (0, 0)]
+    return sorted(sharing, key=lambda other: (shared(other), other.date), reverse=True)[:count]
+
+
+posts_strategy = st.lists(
+    st.builds(
+        post,
+        name=st.just("p"),
+        day=st.integers(1, 5),
+        campaigns=st.sets(st.sampled_from("abc"), max_size=2),
+        tags=st.sets(st.sampled_from("vwxyz"), max_size=4),
+    ),
+    min_size=1,
+    max_size=30,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(posts=posts_strategy, count=st.integers(0, 6), data=st.data())
+def test_related_posts_are_those_the_definition_ranks_first(posts, count, data):
+    article = data.draw(st.sampled_from(posts))
+    index = RelatedIndex(posts)
+    expected = related_by_definition(article, posts, count)
+    assert [id(found) for found in related(article, posts, count, index)] == list(map(id, expected))
 
 
 def links(html: str, section: str) -> list[str]:
