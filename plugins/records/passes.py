@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.utils import order_content
 
+from .addresses import remembered_addresses
 from .languages import Language, language, path_prefix, site_languages
 from .settings import get as setting
 
@@ -236,6 +237,7 @@ def _per_language(generator, write_once, passes: list[LanguagePass], runs=(True,
                 with (
                     pass_.applied(generator.settings, generator.context, generator),
                     writer.language_pass(pass_.language, pass_.prefix, dry),
+                    remembered_addresses(),
                 ):
                     write_once(writer)
         return None
