@@ -155,6 +155,16 @@ def test_widths_follow_the_setting_and_never_enlarge(cold):
     assert "-800w.jpeg" in lead
 
 
+def test_a_photo_no_page_shows_is_published_as_its_original_only(cold):
+    """Photos go into the background before the content is read (media.plugin's
+    prefetch_photos); one that no page shows gets no responsive copies in the output."""
+    published = sorted(p.relative_to(cold.output).as_posix() for p in cold.output.rglob("rotated*"))
+    assert published == ["images/rotated.jpg"]
+    shown = sorted(p.name for p in cold.output.rglob("gps*"))
+    assert "gps.jpg" in shown
+    assert any(name.endswith("w.webp") for name in shown)
+
+
 def _urls(html: str) -> set[str]:
     found = set(re.findall(r'src="([^"]+)"', html))
     for srcset in re.findall(r'srcset="([^"]+)"', html):

@@ -20,6 +20,7 @@ an entry without one is incomplete and is made again.
 
 import collections
 import concurrent.futures
+import contextlib
 import functools
 import hashlib
 import io
@@ -258,6 +259,7 @@ class Pipeline:
         self._in_flight = 0
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._changed = threading.Condition(threading.RLock())
+        self._digests: dict[str, tuple[tuple, str]] = {}  # source -> (size, time, inode), digest
 
     def submit(
         self, source: str, recipe: Recipe, output_dir: str, name: str, save_as: str = ""
@@ -267,25 +269,66 @@ class Pipeline:
         With ``save_as`` (a recipe that makes one file, such as :class:`~media.Clean`), that
         file is written at exactly this path of the output instead.
         """
-        is_svg = source.lower().endswith(".svg")
         try:
-            digest = self._digest(source)
+            key = self._job(source, recipe)
         except MediaError as error:
             ticket = Ticket("", source, output_dir, name, save_as, error=error, done=True)
             self._tickets.append(ticket)
             return ticket
+        ticket = Ticket(key, source, output_dir, name, save_as)
+        self._tickets.append(ticket)
+        return ticket
+
+    def prefetch(self, source: str, recipe: Recipe) -> None:
+        """Start ``source`` through ``recipe`` before anyone asks for it: at the next
+        :meth:`run`, in the background if its recipe has a layout. Nothing is written unless a
+        :meth:`submit` of the same source and recipe asks for it; :meth:`drop_unclaimed` drops
+        what nobody asked for and has not started. A source that cannot be read is left to
+        whoever submits it."""
+        with contextlib.suppress(MediaError):
+            self._job(source, recipe)
+
+    def drop_unclaimed(self) -> None:
+        """Forget the prefetched background jobs that no ticket asks for and that have not
+        started: the build does not wait for them."""
+        claimed = {ticket.key for ticket in self._tickets}
+        with self._changed:
+            dropped = [job for job in self._queue if job.key not in claimed]
+            for job in dropped:
+                self._queue.remove(job)
+                del self._background[job.key]
+                del self._results[job.key]
+            self._changed.notify_all()
+
+    def _job(self, source: str, recipe: Recipe) -> str:
+        """The key of ``source`` through ``recipe``, its job made if it is new."""
+        is_svg = source.lower().endswith(".svg")
+        digest = self._digest(source)
         material = json.dumps([CORE_VERSION, digest, is_svg, recipe.key(), *astuple(self.limits)])
         key = hashlib.sha256(material.encode()).hexdigest()
         if key not in self._jobs and key not in self._results:
             self._jobs[key] = Job(
                 key, source, digest, is_svg, recipe, self.limits, self.settings.cache_path
             )
-        ticket = Ticket(key, source, output_dir, name, save_as)
-        self._tickets.append(ticket)
-        return ticket
+        return key
 
     def _digest(self, source: str) -> str:
-        """The SHA-256 of ``source``, read in pieces: it may be far larger than the limit."""
+        """The SHA-256 of ``source``, read in pieces: it may be far larger than the limit.
+        Once per file and build while its size and time are the same."""
+        try:
+            found = os.stat(source)
+        except OSError:
+            found = None
+        stamp = found and (found.st_size, found.st_mtime_ns, found.st_ino)
+        known = self._digests.get(source)
+        if stamp and known and known[0] == stamp:
+            return known[1]
+        digest = self._read_digest(source)
+        if stamp:
+            self._digests[source] = (stamp, digest)
+        return digest
+
+    def _read_digest(self, source: str) -> str:
         try:
             with open(source, "rb") as handle:
                 size = os.fstat(handle.fileno()).st_size

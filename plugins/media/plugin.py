@@ -1,6 +1,9 @@
 """The media plugin: every image the site publishes goes through the pipeline, once per build.
 
-When the static generator has listed its files (the last step before anything is written):
+Before any content is read, the JPEG photos of the static folders go into the background
+through the recipe a page's image gets (:func:`prefetch_photos`): both cores work while the
+content is read. Nothing is published from that alone. Then, when the static generator has
+listed its files (the last step before anything is written):
 
 1. every raster image or SVG it would copy raw (``content/images``, ``content/files``…) is
    taken off its list and planned through :class:`~media.Clean` at the same output path:
@@ -46,6 +49,8 @@ logger = logging.getLogger(__name__)
 NAME = "media"
 RECORDS_GENERATOR = "media_records_generator"
 PLANNED = "media_planned"  # the planner and what it planned, for the errors found late
+PREFETCHED = "media_prefetched"  # the photos went into the background (prefetch_photos)
+JPEG = (".jpg", ".jpeg")
 
 
 def remember_records_generator(generator, store) -> None:
@@ -89,6 +94,45 @@ def _contents(context: dict) -> list[tuple[str, object]]:
     return list(found.values())
 
 
+def _responsive(conf: SiteMediaSettings, base) -> Responsive:
+    """The recipe of the responsive copies of a page's image (``base``: MediaSettings)."""
+    return Responsive(
+        widths=conf.widths,
+        webp_quality=min(base.webp_quality, 80),
+        jpeg_quality=conf.jpeg_quality,
+        png_compress_level=base.png_compress_level,
+    )
+
+
+def prefetch_photos(generator) -> None:
+    """generator_init, once per build, before any content is read: the JPEG photos of the
+    static folders go into the background at once, through the recipe a page's image gets,
+    so that both cores work while the content is read (which images the pages show is known
+    only after). :func:`plan_and_run` drops those no page asks for and not yet started."""
+    context, settings = generator.context, generator.settings
+    if PREFETCHED in context or not plugin_enabled(settings, NAME):
+        return
+    context[PREFETCHED] = True
+    import media  # noqa: PLC0415 — the package, loaded by Pelican before this runs
+
+    pipeline = media.pipeline_for(context)
+    if pipeline.settings.check_only or pipeline.settings.workers < 2:
+        return
+    recipe = _responsive(SiteMediaSettings.from_pelican(settings), pipeline.settings)
+    root = os.path.realpath(generator.path)
+    for folder in settings.get("STATIC_PATHS") or ():
+        top = os.path.join(root, folder)
+        if os.path.islink(top) or not os.path.isdir(top):
+            continue
+        for parent, folders, files in os.walk(top):
+            folders[:] = sorted(name for name in folders if not name.startswith("."))
+            for name in sorted(files):
+                path = os.path.join(parent, name)
+                if name.lower().endswith(JPEG) and not os.path.islink(path):
+                    pipeline.prefetch(path, recipe)
+    pipeline.run(background=True)
+
+
 class _Planner:
     def __init__(self, static_generator):
         import media  # noqa: PLC0415 — the package, loaded by Pelican before this runs
@@ -100,12 +144,7 @@ class _Planner:
         self.pipeline = media.pipeline_for(self.context)
         self.problem = _reporter(self.context)
         base = self.pipeline.settings
-        self.responsive = Responsive(
-            widths=self.conf.widths,
-            webp_quality=min(base.webp_quality, 80),
-            jpeg_quality=self.conf.jpeg_quality,
-            png_compress_level=base.png_compress_level,
-        )
+        self.responsive = _responsive(self.conf, base)
         self.for_cards = dataclasses.replace(
             self.responsive, widths=self.conf.card_widths, crop=self.conf.card_proportion
         )
@@ -272,6 +311,7 @@ def plan_and_run(static_generator) -> None:
         else []
     )
     planner.pipeline.run(background=True)
+    planner.pipeline.drop_unclaimed()
     planner.report(planned, taken)
     planner.rewrite(planned)
     social.attach_cards(context, cards, conf.artwork_sizes)
@@ -317,6 +357,7 @@ def register():
         pass
     else:
         records_ready.connect(remember_records_generator)
+    signals.generator_init.connect(prefetch_photos)
     signals.static_generator_finalized.connect(plan_and_run)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(write_late)
