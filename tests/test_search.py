@@ -193,6 +193,24 @@ def test_a_small_site_is_indexed_inside_the_published_output(site):
     assert not list(build.output.parent.glob(".output.staging*"))
 
 
+def test_a_site_above_the_part_size_is_indexed_in_parts_that_hold_every_page_once(site):
+    files = {**TINY, "news/second.md": "Title: Second news\nDate: 2026-01-11\n\nMore news.\n"}
+    build = site(files, plugins=PLUGINS, SEARCH=True, SEARCH_PART_PAGES=2)
+    assert build.error is None
+    bundles = [build.output / "pagefind", build.output / "pagefind/part-2"]
+    counts = [
+        json.loads((bundle / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"]
+        for bundle in bundles
+    ]
+    assert counts == [2, 1]  # three pages, in the order of their paths
+    assert not (build.output / "pagefind/part-3").exists()
+    for bundle in bundles:
+        assert (bundle / "pagefind.js").is_file()
+        assert not any((bundle / name).exists() for name in UNUSED)
+    assert 'data-parts="2"' in build.page("search/index.html")
+    assert not list(build.output.parent.glob(".output*search-part*"))
+
+
 def test_a_failing_index_fails_the_build_in_one_line_and_keeps_the_previous_output(
     site, tmp_path, monkeypatch
 ):

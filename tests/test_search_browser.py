@@ -34,9 +34,11 @@ def browser(published, browser):
         yield browser
 
 
-def open_page(browser, path: str, javascript: bool = True, scheme: str = "light"):
-    """A page of the published site; ``page.outside`` keeps requests for other hosts,
-    ``page.errors`` console errors, ``page.fetched`` the site's paths that were fetched."""
+def open_page(browser, path: str, javascript: bool = True, scheme: str = "light", base=None):
+    """A page of the published site (or of the site served at ``base``); ``page.outside``
+    keeps requests for other hosts, ``page.errors`` console errors, ``page.fetched`` the
+    site's paths that were fetched."""
+    base = base or browser.base
     context = browser.new_context(java_script_enabled=javascript, color_scheme=scheme)
     page = context.new_page()
     page.outside, page.errors, page.fetched = [], [], []
@@ -45,7 +47,7 @@ def open_page(browser, path: str, javascript: bool = True, scheme: str = "light"
         url = route.request.url
         if url.startswith(SITEURL + "/"):
             page.fetched.append(url.removeprefix(SITEURL))
-            route.fulfill(response=route.fetch(url=browser.base + url.removeprefix(SITEURL)))
+            route.fulfill(response=route.fetch(url=base + url.removeprefix(SITEURL)))
         else:
             page.outside.append(url)
             route.abort()
@@ -157,6 +159,26 @@ def test_the_index_covers_each_type(browser):
     assert set(counts) == {"news", "page", "campaign", "edition", "event", "partner"}
     assert all(count > 0 for count in counts.values())
     page.context.close()
+
+
+def test_an_index_made_in_parts_is_searched_as_one(browser, site):
+    files = {
+        "pages/about.md": "Title: About us\n\nWe pray for the children.\n",
+        "news/first.md": "Title: First news\nDate: 2026-01-10\n\nThe children walk to school.\n",
+        "news/second.md": "Title: Second news\nDate: 2026-01-11\n\nThe children sing.\n",
+    }
+    build = site(files, plugins=("records", "i18n", "search"), SEARCH=True, SEARCH_PART_PAGES=1)
+    assert build.error is None
+    with serve(build.output) as base:
+        page = open_page(browser, "/search/?q=children", base=base)
+        assert settled(page) == "Pages found for “children”: 3"
+        found = results(page)
+        assert {r["title"] for r in found} == {"About us", "First news", "Second news"}
+        assert all(r["href"].startswith("/campaigns/") for r in found), found
+        fetched = {path.split("?")[0] for path in page.fetched}
+        assert {"/pagefind/part-2/pagefind.js", "/pagefind/part-3/pagefind.js"} <= fetched
+        assert_clean(page)
+        page.context.close()
 
 
 def test_without_javascript_the_page_lists_every_page_from_a_to_z(browser):

@@ -20,6 +20,7 @@ usages: a figure less sensitive than wall time to other work on the machine.
 import ctypes
 import hashlib
 import os
+import re
 import subprocess
 import threading
 import time
@@ -142,8 +143,9 @@ def measure(command: list[str], cwd: Path, env: dict, output: Path, log: Path) -
 
 # Pagefind writes its filter and metadata indexes in an arbitrary order, so that two cold
 # builds of the same site already differ there (Pagefind/pagefind#638: its fragments are stable
-# since 1.3, those files not). The pages it indexes are compared like every other file.
-UNSTABLE = ("pagefind/filter/", "pagefind/pagefind.", "pagefind/pagefind-entry.json")
+# since 1.3, those files not), in each part of the index (``pagefind/part-2/``…). The pages
+# it indexes are compared like every other file.
+UNSTABLE = re.compile(r"pagefind/(part-\d+/)?(filter/|pagefind\.|pagefind-entry\.json)")
 
 
 def digests(output: Path) -> dict[str, str]:
@@ -151,7 +153,7 @@ def digests(output: Path) -> dict[str, str]:
     bytes (a symbolic link by its target); Pagefind's :data:`UNSTABLE` files are left out."""
     found = {}
     for path in sorted(output.rglob("*")):
-        if path.relative_to(output).as_posix().startswith(UNSTABLE):
+        if UNSTABLE.match(path.relative_to(output).as_posix()):
             continue
         mode = f"{path.lstat().st_mode:o}"
         if path.is_symlink():

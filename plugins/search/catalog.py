@@ -160,6 +160,10 @@ class Catalog:
         """Pages indexed, in every language."""
         return sum(1 for items in self._items.values() for item in items if written_here(item))
 
+    def parts(self, part_pages: int) -> int:
+        """How many Pagefind runs index the site: one per ``part_pages`` indexed pages."""
+        return max(1, -(-self.indexed_count() // part_pages))
+
     def indexes_anything(self) -> bool:
         return any(written_here(item) for items in self._items.values() for item in items)
 

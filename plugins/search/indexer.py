@@ -10,6 +10,12 @@ splits them by ``<html lang>``, and writes its JavaScript module, a web worker, 
 WebAssembly file per language and the index chunks. The kit uses the JavaScript API with a
 script of its own (``theme/static/js/search.js``), so the ready-made search interfaces that
 Pagefind also writes are removed: nothing unused is published.
+
+Pagefind holds every indexed page's words in memory. A site with more indexed pages than
+``SEARCH_PART_PAGES`` is indexed in parts: its indexed pages, in the order of their paths,
+are shared out between the runs, and each run sees only its own (hard links in a folder
+beside the output, removed afterwards). The first part is ``pagefind/``, the others
+``pagefind/part-2/``…; the search page searches every part (``search_parts``).
 """
 
 import logging
@@ -21,6 +27,8 @@ import time
 from records import ContentError
 
 from .settings import BUNDLE, SearchSettings
+
+BODY_MARK = b"data-pagefind-body"  # the attribute of an indexed page (search.catalog)
 
 logger = logging.getLogger(__name__)
 
@@ -56,8 +64,13 @@ def executable() -> str:
     return str(found)
 
 
-def build_index(output: str, conf: SearchSettings) -> float:
-    """Index the site written in ``output``; return the seconds it took."""
+def part_folder(part: int) -> str:
+    """The folder of the index's ``part`` (from 1), under the output."""
+    return BUNDLE if part == 1 else f"{BUNDLE}/part-{part}"
+
+
+def build_index(output: str, conf: SearchSettings, parts: int = 1) -> float:
+    """Index the site written in ``output``, in ``parts`` runs; return the seconds it took."""
     bundle = os.path.join(output, BUNDLE)
     if os.path.isfile(os.path.join(bundle, "pagefind-entry.json")) and not os.path.islink(bundle):
         shutil.rmtree(bundle)  # an earlier build's index (a build not staged writes in place)
@@ -66,16 +79,76 @@ def build_index(output: str, conf: SearchSettings) -> float:
             f"{BUNDLE}/: the build wrote something there already, where the search index "
             "goes — move that file or page elsewhere, or set SEARCH = False"
         )
-    command = [executable(), "--site", output, "--output-subdir", BUNDLE, "--quiet"]
+    started = time.perf_counter()
+    if parts == 1:
+        _run(output, bundle, conf, conf.timeout)
+        return time.perf_counter() - started
+    pages = _indexed_pages(output)
+    if len(pages) < parts:  # the search page was written with this many parts to search
+        raise SearchIndexError(
+            f"SEARCH: {len(pages)} pages carry Pagefind's mark where {parts} parts were "
+            "planned — report this as a bug in the kit, or set SEARCH_PART_PAGES higher"
+        )
+    farm = f"{output.rstrip(os.sep)}.search-part"
+    try:
+        for part, share in enumerate(_shares(pages, parts), 1):
+            shutil.rmtree(farm, ignore_errors=True)
+            for relative in share:
+                _link(os.path.join(output, relative), os.path.join(farm, relative))
+            left = conf.timeout - (time.perf_counter() - started)
+            _run(farm, os.path.join(output, part_folder(part)), conf, left)
+    except BaseException:
+        shutil.rmtree(bundle, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(farm, ignore_errors=True)
+    return time.perf_counter() - started
+
+
+def _indexed_pages(output: str) -> list[str]:
+    """The pages of ``output`` that Pagefind indexes, by path."""
+    found = []
+    for folder, subfolders, files in os.walk(output):
+        subfolders[:] = [name for name in subfolders if name != BUNDLE or folder != output]
+        for name in files:
+            if name.endswith(".html"):
+                path = os.path.join(folder, name)
+                with open(path, "rb") as page:
+                    if BODY_MARK in page.read():
+                        found.append(os.path.relpath(path, output))
+    return sorted(found)
+
+
+def _shares(pages: list[str], parts: int) -> list[list[str]]:
+    """``pages`` in ``parts`` runs of consecutive pages, as even as can be."""
+    size, extra = divmod(len(pages), parts)
+    shares, start = [], 0
+    for part in range(parts):
+        end = start + size + (part < extra)
+        shares.append(pages[start:end])
+        start = end
+    return shares
+
+
+def _link(source: str, target: str) -> None:
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # another file system: a copy
+        shutil.copyfile(source, target)
+
+
+def _run(site: str, bundle: str, conf: SearchSettings, timeout: float) -> None:
+    """One Pagefind run over ``site``, its index written in ``bundle``."""
+    command = [executable(), "--site", site, "--output-path", bundle, "--quiet"]
     for selector in conf.exclude:
         command += ["--exclude-selectors", selector]
-    started = time.perf_counter()
     try:
         done = subprocess.run(
             command,
             capture_output=True,
             text=True,
-            timeout=conf.timeout,
+            timeout=max(timeout, 1),
             check=False,
             env={**os.environ, "NO_COLOR": "1"},
         )
@@ -102,7 +175,6 @@ def build_index(output: str, conf: SearchSettings) -> float:
         path = os.path.join(bundle, name)
         if os.path.isfile(path):
             os.remove(path)
-    return time.perf_counter() - started
 
 
 def _reason(text: str, code: int) -> str:

@@ -47,6 +47,7 @@ class SearchGenerator(Generator):
             url=conf.url,
             search=page,
             search_index=f"{BUNDLE}/" if indexed else None,
+            search_parts=catalog.parts(conf.part_pages),
             **extra,
         )
         if page.split:

@@ -58,8 +58,14 @@ def index_site(pelican, output, context):
     if not isinstance(catalog, Catalog) or not catalog.indexes_anything():
         logger.info("search: no page to index, so no search index")
         return
-    seconds = build_index(output, conf)
-    logger.info("search: Pagefind indexed %d pages in %.1f s", catalog.indexed_count(), seconds)
+    parts = catalog.parts(conf.part_pages)
+    seconds = build_index(output, conf, parts)
+    logger.info(
+        "search: Pagefind indexed %d pages in %.1f s%s",
+        catalog.indexed_count(),
+        seconds,
+        f", in {parts} parts" if parts > 1 else "",
+    )
 
 
 def search_page_needs(settings):

@@ -18,6 +18,12 @@ SEARCH_AZ_MAX (500)
     links to them: 500 titles keep the page within the weight budget (50 KB compressed).
 SEARCH_TIMEOUT (600)
     Seconds the indexing may take before it stops and fails the build.
+SEARCH_PART_PAGES (2000)
+    Pagefind holds the words of every page it indexes in memory (about 0.18 MB a page: 0.9 GB
+    for 5,000 pages). Above this many indexed pages the index is made in parts of at most
+    this many, one Pagefind run each (``pagefind/``, ``pagefind/part-2/``…), and the search
+    page searches them all: the build's memory stays bounded, at the cost of one more set of
+    files to load for a reader's first search per part.
 """
 
 from dataclasses import dataclass
@@ -35,6 +41,7 @@ DEFAULTS = {
     "SEARCH_EXCLUDE": (".card", ".logo-wall"),
     "SEARCH_AZ_MAX": 500,
     "SEARCH_TIMEOUT": 600,
+    "SEARCH_PART_PAGES": 2000,
 }
 
 
@@ -46,6 +53,7 @@ class SearchSettings:
     exclude: tuple[str, ...]
     az_max: int
     timeout: float
+    part_pages: int  # the most pages one Pagefind run indexes
 
 
 def read(settings: dict) -> SearchSettings:
@@ -62,4 +70,5 @@ def read(settings: dict) -> SearchSettings:
         exclude=tuple(get("SEARCH_EXCLUDE") or ()),
         az_max=int(get("SEARCH_AZ_MAX")),
         timeout=float(get("SEARCH_TIMEOUT")),
+        part_pages=max(1, int(get("SEARCH_PART_PAGES"))),
     )

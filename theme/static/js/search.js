@@ -22,6 +22,9 @@ function start(form) {
   const also = (form.dataset.also || "").split(" ").filter(Boolean);
   const index = new URL(form.dataset.index, document.baseURI);
   const root = new URL("../", index);
+  // A large site's index is made in parts (SEARCH_PART_PAGES): each is searched, and the
+  // results are ranked together.
+  const parts = Array.from({ length: Number(form.dataset.parts) || 1 }, (_, at) => at + 1);
   const locale = form.dataset.locale;
   const numbers = new Intl.NumberFormat(locale);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
@@ -50,13 +53,15 @@ function start(form) {
   }
 
   // This language's index, and one of each language whose pages this one shows untranslated
-  // (they are indexed once, in their own language). Each is a module of its own, with its own
+  // (they are indexed once, in their own language), in each part of the index. Each is a module of its own, with its own
   // worker and WebAssembly (so its own stemming), imported under its own address. Pagefind
   // takes an index's language from <html lang> as it starts: for that one synchronous call
   // the attribute names the other language, and is put back before anything can see it.
   function load() {
     if (!indexes) {
-      indexes = Promise.all([...(form.hasAttribute("data-own") ? [lang] : []), ...also].map(open));
+      const codes = [...(form.hasAttribute("data-own") ? [lang] : []), ...also];
+      const opening = codes.flatMap((code) => parts.map((part) => open(code, part)));
+      indexes = Promise.all(opening);
       indexes.catch(() => {
         indexes = null; // try again with the next search
       });
@@ -64,8 +69,8 @@ function start(form) {
     return indexes;
   }
 
-  async function open(code) {
-    const url = new URL("pagefind.js", index);
+  async function open(code, part) {
+    const url = new URL(part > 1 ? "part-" + part + "/pagefind.js" : "pagefind.js", index);
     if (code !== lang) {
       url.search = "?" + code;
     }
