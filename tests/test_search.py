@@ -15,7 +15,7 @@ from search.catalog import initial, sort_key
 from search.indexer import UNUSED
 from search.pages import search_policy
 from sitecheck import SiteTypes
-from tests.conftest import write_files
+from tests.conftest import FIXTURES, run_pelican, write_files
 
 SITEURL = "https://example.org/campaigns"
 EDITION = "campaigns/day-of-prayer/2017/"  # its theme: "They are just children! Not Slaves!"
@@ -209,6 +209,45 @@ def test_a_site_above_the_part_size_is_indexed_in_parts_that_hold_every_page_onc
         assert not any((bundle / name).exists() for name in UNUSED)
     assert 'data-parts="2"' in build.page("search/index.html")
     assert not list(build.output.parent.glob(".output*search-part*"))
+
+
+def fragments(bundle) -> dict[str, bytes]:
+    """A part's index by what Pagefind writes the same for the same pages (its fragments and
+    word index; the order of its filter and metadata files varies, Pagefind/pagefind#638)."""
+    return {
+        p.relative_to(bundle).as_posix(): p.read_bytes()
+        for folder in ("fragment", "index")
+        for p in sorted((bundle / folder).glob("*"))
+    }
+
+
+def test_a_rebuild_keeps_the_index_of_each_part_whose_pages_did_not_change(site, tmp_path):
+    files = {**TINY, "news/second.md": "Title: Second news\nDate: 2026-01-11\n\nMore news.\n"}
+    first = site(files, plugins=PLUGINS, SEARCH=True, SEARCH_PART_PAGES=2)
+    assert first.error is None
+    entries = [first.output / "pagefind/pagefind-entry.json"]
+    entries.append(first.output / "pagefind/part-2/pagefind-entry.json")
+    before = [entry.stat().st_ino for entry in entries]
+    files["pages/about.md"] = files["pages/about.md"].replace("children", "families")
+    second = site(files, plugins=PLUGINS, SEARCH=True, SEARCH_PART_PAGES=2)
+    assert second.error is None
+    after = [entry.stat().st_ino for entry in entries]
+    # Part 1 holds about-us/ and news/.../first-news/ (the paths' order): made again; part 2
+    # holds only the second post, untouched: kept, the same file.
+    assert after[0] != before[0]
+    assert after[1] == before[1]
+    cold = run_pelican(
+        second.content,
+        tmp_path / "cold" / "output",
+        PLUGINS=list(PLUGINS),
+        THEME_TEMPLATES_OVERRIDES=[str(FIXTURES / "templates")],
+        LANGUAGES={"en": {"locale": "en_GB"}},
+        SEARCH=True,
+        SEARCH_PART_PAGES=2,
+    )
+    assert cold.error is None
+    for part in ("pagefind", "pagefind/part-2"):
+        assert fragments(second.output / part) == fragments(cold.output / part)
 
 
 def test_a_failing_index_fails_the_build_in_one_line_and_keeps_the_previous_output(

@@ -15,19 +15,25 @@ Pagefind holds every indexed page's words in memory. A site with more indexed pa
 ``SEARCH_PART_PAGES`` is indexed in parts: its indexed pages, in the order of their paths,
 are shared out between the runs, and each run sees only its own (hard links in a folder
 beside the output, removed afterwards). The first part is ``pagefind/``, the others
-``pagefind/part-2/``…; the search page searches every part (``search_parts``).
+``pagefind/part-2/``…; the search page searches every part (``search_parts``). A part whose
+pages did not change since the last build keeps its index (:func:`build_index`).
 """
 
+import filecmp
 import logging
 import os
+import pickle
+import re
 import shutil
 import subprocess
 import time
+from dataclasses import dataclass
 
 from records import ContentError
 
 from .settings import BUNDLE, SearchSettings
 
+PARTS_FORMAT = 1  # bump when what load_parts reads changes
 BODY_MARK = b"data-pagefind-body"  # the attribute of an indexed page (search.catalog)
 
 logger = logging.getLogger(__name__)
@@ -69,8 +75,28 @@ def part_folder(part: int) -> str:
     return BUNDLE if part == 1 else f"{BUNDLE}/part-{part}"
 
 
-def build_index(output: str, conf: SearchSettings, parts: int = 1) -> float:
-    """Index the site written in ``output``, in ``parts`` runs; return the seconds it took."""
+PART_FOLDER = re.compile(r"part-\d+")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One Pagefind run of a build: the pages it indexed, and the identity of the index it
+    wrote (its ``pagefind-entry.json``: device, inode, size, time), by which a later build
+    knows the same index is still in the output."""
+
+    pages: tuple[str, ...]
+    entry: tuple[int, int, int, int]
+
+
+def build_index(
+    output: str, conf: SearchSettings, parts: int = 1, earlier: tuple[str, list[Part]] = ("", [])
+) -> tuple[list[Part], int]:
+    """Index the site written in ``output`` in ``parts`` runs; return them, and how many were
+    the earlier build's, kept. ``earlier``: the output this one replaces and its parts. A part
+    whose pages are those of the earlier build's, every one the very file it indexed then (the
+    writer keeps an unchanged page as a hard link), keeps its index: Pagefind's output depends
+    on those pages alone (and on its version and settings, which name the parts' record). A
+    page written again with the same bytes counts as the same."""
     bundle = os.path.join(output, BUNDLE)
     if os.path.isfile(os.path.join(bundle, "pagefind-entry.json")) and not os.path.islink(bundle):
         shutil.rmtree(bundle)  # an earlier build's index (a build not staged writes in place)
@@ -80,29 +106,97 @@ def build_index(output: str, conf: SearchSettings, parts: int = 1) -> float:
             "goes — move that file or page elsewhere, or set SEARCH = False"
         )
     started = time.perf_counter()
-    if parts == 1:
-        _run(output, bundle, conf, conf.timeout)
-        return time.perf_counter() - started
     pages = _indexed_pages(output)
     if len(pages) < parts:  # the search page was written with this many parts to search
         raise SearchIndexError(
             f"SEARCH: {len(pages)} pages carry Pagefind's mark where {parts} parts were "
             "planned — report this as a bug in the kit, or set SEARCH_PART_PAGES higher"
         )
+    previous, before = earlier
     farm = f"{output.rstrip(os.sep)}.search-part"
+    done, kept = [], 0
     try:
-        for part, share in enumerate(_shares(pages, parts), 1):
-            shutil.rmtree(farm, ignore_errors=True)
-            for relative in share:
-                _link(os.path.join(output, relative), os.path.join(farm, relative))
-            left = conf.timeout - (time.perf_counter() - started)
-            _run(farm, os.path.join(output, part_folder(part)), conf, left)
+        for number, share in enumerate(_shares(pages, parts), 1):
+            target = os.path.join(output, part_folder(number))
+            old = before[number - 1] if number <= len(before) else None
+            if old and _keep(old, share, previous, output, number):
+                kept += 1
+            else:
+                shutil.rmtree(farm, ignore_errors=True)
+                for relative in share:
+                    _link(os.path.join(output, relative), os.path.join(farm, relative))
+                _run(farm, target, conf, conf.timeout - (time.perf_counter() - started))
+            done.append(Part(tuple(share), _identity(os.path.join(target, "pagefind-entry.json"))))
     except BaseException:
         shutil.rmtree(bundle, ignore_errors=True)
         raise
     finally:
         shutil.rmtree(farm, ignore_errors=True)
-    return time.perf_counter() - started
+    return done, kept
+
+
+def load_parts(path: str, conf: SearchSettings) -> list[Part]:
+    """The parts an earlier build recorded in ``path``, if the same Pagefind with the same
+    settings made them; else none."""
+    try:
+        with open(path, "rb") as file:
+            saved = pickle.load(file)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return []
+    if not isinstance(saved, dict) or saved.get("made_by") != _made_by(conf):
+        return []
+    return saved.get("parts") or []
+
+
+def save_parts(path: str, conf: SearchSettings, parts: list[Part]) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.tmp"
+    with open(temporary, "wb") as file:
+        pickle.dump({"made_by": _made_by(conf), "parts": parts}, file, protocol=5)
+    os.replace(temporary, path)
+
+
+def _made_by(conf: SearchSettings) -> tuple:
+    """What Pagefind's index depends on besides the pages: its binary and the kit's options."""
+    binary = executable()
+    found = os.stat(binary)
+    return (PARTS_FORMAT, binary, found.st_size, found.st_mtime_ns, conf.exclude)
+
+
+def _same_page(now: str, then: str) -> bool:
+    """Whether the page ``now`` is the one ``then``: kept by the writer (the same file), or
+    written again with the same bytes."""
+    return os.path.samefile(now, then) or filecmp.cmp(now, then, shallow=False)
+
+
+def _identity(path: str) -> tuple[int, int, int, int]:
+    found = os.stat(path)
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns)
+
+
+def _keep(old: Part, share: list[str], previous: str, output: str, number: int) -> bool:
+    """Put the earlier build's index of part ``number`` in place, if it indexed exactly
+    ``share`` as it is now; else leave everything as it is and say no."""
+    if not previous or old.pages != tuple(share):
+        return False
+    source = os.path.join(previous, part_folder(number))
+    try:
+        if _identity(os.path.join(source, "pagefind-entry.json")) != old.entry:
+            return False
+        if not all(
+            _same_page(os.path.join(output, page), os.path.join(previous, page)) for page in share
+        ):
+            return False
+    except OSError:
+        return False
+    target = os.path.join(output, part_folder(number))
+    for folder, subfolders, files in os.walk(source):
+        if folder == source:  # the other parts' folders are theirs
+            subfolders[:] = [name for name in subfolders if not PART_FOLDER.fullmatch(name)]
+        for name in files:
+            path = os.path.join(folder, name)
+            _link(path, os.path.join(target, os.path.relpath(path, source)))
+    return True
 
 
 def _indexed_pages(output: str) -> list[str]:

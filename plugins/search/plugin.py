@@ -1,6 +1,9 @@
 """Wires the search plugin into the records core and Pelican. No state lives here."""
 
+import hashlib
 import logging
+import os
+import time
 
 from jinja2 import pass_context
 from pelican import signals
@@ -9,7 +12,7 @@ from records import current_language, plugin_enabled
 from records import signals as records_signals
 
 from .catalog import KEY, Catalog
-from .indexer import build_index
+from .indexer import build_index, load_parts, save_parts
 from .pages import SearchGenerator
 from .settings import BUNDLE, read
 
@@ -58,14 +61,26 @@ def index_site(pelican, output, context):
     if not isinstance(catalog, Catalog) or not catalog.indexes_anything():
         logger.info("search: no page to index, so no search index")
         return
-    parts = catalog.parts(conf.part_pages)
-    seconds = build_index(output, conf, parts)
+    started = time.perf_counter()
+    published = os.path.abspath(pelican.settings["OUTPUT_PATH"])
+    record = _parts_record(pelican.settings, published)
+    earlier = load_parts(record, conf) if published != os.path.abspath(output) else []
+    parts, kept = build_index(output, conf, catalog.parts(conf.part_pages), (published, earlier))
+    save_parts(record, conf, parts)
     logger.info(
-        "search: Pagefind indexed %d pages in %.1f s%s",
+        "search: Pagefind indexed %d pages in %.1f s, in %d part%s (%d kept unchanged)",
         catalog.indexed_count(),
-        seconds,
-        f", in {parts} parts" if parts > 1 else "",
+        time.perf_counter() - started,
+        len(parts),
+        "s" * (len(parts) > 1),
+        kept,
     )
+
+
+def _parts_record(settings: dict, output: str) -> str:
+    """Where the parts of the index of ``output`` are recorded, beside Pelican's cache."""
+    name = hashlib.sha256(output.encode()).hexdigest()[:12]
+    return os.path.join(settings["CACHE_PATH"], f"search-parts-{name}.pickle")
 
 
 def search_page_needs(settings):
