@@ -179,15 +179,16 @@ class Fingerprints:
             return _h(kind.__name__, repr(value))
         if isinstance(value, _TIMES):
             return _h(kind.__name__, repr(value))
+        found = self._values.get(id(value))
+        if found is not None:
+            return found[1]
         if isinstance(value, Content | Untranslated):
             key = content_key(value)
             if key is None:
                 raise Opaque(repr(value))
             self._index.setdefault(key, value)
-            return _h("content", key)
-        found = self._values.get(id(value))
-        if found is not None:
-            return found[1]
+            digest = self._values[id(value)] = (value, _h("content", key))
+            return digest[1]
         # An object met again while it is still being digested (a month's next month, whose
         # previous is that month) is written as how far up it is; what is digested below such
         # an object describes it only as seen from there, and is not kept for another root.
