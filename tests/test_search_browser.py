@@ -181,6 +181,34 @@ def test_an_index_made_in_parts_is_searched_as_one(browser, site):
         page.context.close()
 
 
+def test_a_part_without_pages_in_the_readers_language_is_not_searched(browser, site):
+    # Pagefind would search the French index of a part that has no English one.
+    files = {
+        "pages/about.md": "Title: About us\n\nWe pray for the children.\n",
+        "news/first.md": "Title: First news\nDate: 2026-01-10\n\nThe children walk to school.\n",
+        "pages/enfants.md": "Title: Les enfants\nLang: fr\n\nLes enfants (children) chantent.\n",
+    }
+    build = site(
+        files,
+        plugins=("records", "i18n", "search"),
+        SEARCH=True,
+        SEARCH_PART_PAGES=1,
+        LANGUAGES={"en": {"locale": "en_GB"}, "fr": {"locale": "fr_FR"}},
+        UNTRANSLATED_CONTENT="hide",
+    )
+    assert build.error is None
+    with serve(build.output) as base:
+        for path, titles in (
+            ("/search/?q=children", {"About us", "First news"}),
+            ("/fr/search/?q=children", {"Les enfants"}),
+        ):
+            page = open_page(browser, path, base=base)
+            settled(page)
+            assert {r["title"] for r in results(page)} == titles, path
+            assert_clean(page)
+            page.context.close()
+
+
 def test_without_javascript_the_page_lists_every_page_from_a_to_z(browser):
     page = open_page(browser, "/fr/search/", javascript=False)
     assert page.locator("form[data-search]").is_hidden()

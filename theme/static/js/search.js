@@ -61,7 +61,7 @@ function start(form) {
     if (!indexes) {
       const codes = [...(form.hasAttribute("data-own") ? [lang] : []), ...also];
       const opening = codes.flatMap((code) => parts.map((part) => open(code, part)));
-      indexes = Promise.all(opening);
+      indexes = Promise.all(opening).then((opened) => opened.filter(Boolean));
       indexes.catch(() => {
         indexes = null; // try again with the next search
       });
@@ -69,8 +69,16 @@ function start(form) {
     return indexes;
   }
 
+  // A part without pages in ``code`` is left out: Pagefind would search another language's
+  // index of that part instead.
   async function open(code, part) {
     const url = new URL(part > 1 ? "part-" + part + "/pagefind.js" : "pagefind.js", index);
+    if (parts.length > 1) {
+      const entry = await (await fetch(new URL("pagefind-entry.json", url))).json();
+      if (!entry.languages[code]) {
+        return null;
+      }
+    }
     if (code !== lang) {
       url.search = "?" + code;
     }
