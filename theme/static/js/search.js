@@ -53,10 +53,11 @@ function start(form) {
   }
 
   // This language's index, and one of each language whose pages this one shows untranslated
-  // (they are indexed once, in their own language), in each part of the index. Each is a module of its own, with its own
-  // worker and WebAssembly (so its own stemming), imported under its own address. Pagefind
-  // takes an index's language from <html lang> as it starts: for that one synchronous call
-  // the attribute names the other language, and is put back before anything can see it.
+  // (they are indexed once, in their own language), in each part of the index. Each is a
+  // module of its own, with its own worker and WebAssembly (so its own stemming), imported
+  // under its own address. Pagefind takes an index's language from <html lang> as it starts:
+  // for that one synchronous call the attribute names the other language, and is put back
+  // before anything can see it.
   function load() {
     if (!indexes) {
       const codes = [...(form.hasAttribute("data-own") ? [lang] : []), ...also];
