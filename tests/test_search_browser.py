@@ -161,52 +161,59 @@ def test_the_index_covers_each_type(browser):
     page.context.close()
 
 
-def test_an_index_made_in_parts_is_searched_as_one(browser, site):
-    files = {
-        "pages/about.md": "Title: About us\n\nWe pray for the children.\n",
-        "news/first.md": "Title: First news\nDate: 2026-01-10\n\nThe children walk to school.\n",
-        "news/second.md": "Title: Second news\nDate: 2026-01-11\n\nThe children sing.\n",
-    }
-    build = site(files, plugins=("records", "i18n", "search"), SEARCH=True, SEARCH_PART_PAGES=1)
+IN_PARTS = {
+    "pages/about.md": "Title: About us\n\nWe pray for the children.\n",
+    "news/first.md": "Title: First news\nDate: 2026-01-10\n\nThe children walk to school.\n",
+}
+
+
+def searched_in_parts(browser, site, files: dict, paths: list[str], **settings) -> dict:
+    """Build ``files`` with an index in parts of one page each, and search at each of
+    ``paths``: {path: (status, results, the site's paths fetched)}."""
+    build = site(
+        files, plugins=("records", "i18n", "search"), SEARCH=True, SEARCH_PART_PAGES=1, **settings
+    )
     assert build.error is None
+    found = {}
     with serve(build.output) as base:
-        page = open_page(browser, "/search/?q=children", base=base)
-        assert settled(page) == "Pages found for “children”: 3"
-        found = results(page)
-        assert {r["title"] for r in found} == {"About us", "First news", "Second news"}
-        assert all(r["href"].startswith("/campaigns/") for r in found), found
-        fetched = {path.split("?")[0] for path in page.fetched}
-        assert {"/pagefind/part-2/pagefind.js", "/pagefind/part-3/pagefind.js"} <= fetched
-        assert_clean(page)
-        page.context.close()
+        for path in paths:
+            page = open_page(browser, path, base=base)
+            status = settled(page)
+            found[path] = (status, results(page), {p.split("?")[0] for p in page.fetched})
+            assert_clean(page)
+            page.context.close()
+    return found
+
+
+def test_an_index_made_in_parts_is_searched_as_one(browser, site):
+    second = "Title: Second news\nDate: 2026-01-11\n\nThe children sing.\n"
+    files = {**IN_PARTS, "news/second.md": second}
+    path = "/search/?q=children"
+    status, found, fetched = searched_in_parts(browser, site, files, [path])[path]
+    assert status == "Pages found for “children”: 3"
+    assert {r["title"] for r in found} == {"About us", "First news", "Second news"}
+    assert all(r["href"].startswith("/campaigns/") for r in found), found
+    assert {"/pagefind/part-2/pagefind.js", "/pagefind/part-3/pagefind.js"} <= fetched
 
 
 def test_a_part_without_pages_in_the_readers_language_is_not_searched(browser, site):
     # Pagefind would search the French index of a part that has no English one.
-    files = {
-        "pages/about.md": "Title: About us\n\nWe pray for the children.\n",
-        "news/first.md": "Title: First news\nDate: 2026-01-10\n\nThe children walk to school.\n",
-        "pages/enfants.md": "Title: Les enfants\nLang: fr\n\nLes enfants (children) chantent.\n",
+    french = "Title: Les enfants\nLang: fr\n\nLes enfants (children) chantent.\n"
+    files = {**IN_PARTS, "pages/enfants.md": french}
+    expected = {
+        "/search/?q=children": {"About us", "First news"},
+        "/fr/search/?q=children": {"Les enfants"},
     }
-    build = site(
+    found = searched_in_parts(
+        browser,
+        site,
         files,
-        plugins=("records", "i18n", "search"),
-        SEARCH=True,
-        SEARCH_PART_PAGES=1,
+        list(expected),
         LANGUAGES={"en": {"locale": "en_GB"}, "fr": {"locale": "fr_FR"}},
         UNTRANSLATED_CONTENT="hide",
     )
-    assert build.error is None
-    with serve(build.output) as base:
-        for path, titles in (
-            ("/search/?q=children", {"About us", "First news"}),
-            ("/fr/search/?q=children", {"Les enfants"}),
-        ):
-            page = open_page(browser, path, base=base)
-            settled(page)
-            assert {r["title"] for r in results(page)} == titles, path
-            assert_clean(page)
-            page.context.close()
+    for path, titles in expected.items():
+        assert {r["title"] for r in found[path][1]} == titles, path
 
 
 def test_without_javascript_the_page_lists_every_page_from_a_to_z(browser):
