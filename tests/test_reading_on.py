@@ -60,7 +60,7 @@ posts_strategy = st.lists(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(posts=posts_strategy, count=st.integers(0, 6), data=st.data())
 def test_related_posts_are_those_the_definition_ranks_first(posts, count, data):
     article = data.draw(st.sampled_from(posts))

@@ -161,59 +161,40 @@ def test_the_index_covers_each_type(browser):
     page.context.close()
 
 
-IN_PARTS = {
-    "pages/about.md": "Title: About us\n\nWe pray for the children.\n",
-    "news/first.md": "Title: First news\nDate: 2026-01-10\n\nThe children walk to school.\n",
-}
-
-
-def searched_in_parts(browser, site, files: dict, paths: list[str], **settings) -> dict:
-    """Build ``files`` with an index in parts of one page each, and search at each of
-    ``paths``: {path: (status, results, the site's paths fetched)}."""
-    build = site(
-        files, plugins=("records", "i18n", "search"), SEARCH=True, SEARCH_PART_PAGES=1, **settings
-    )
-    assert build.error is None
-    found = {}
-    with serve(build.output) as base:
-        for path in paths:
-            page = open_page(browser, path, base=base)
-            status = settled(page)
-            found[path] = (status, results(page), {p.split("?")[0] for p in page.fetched})
-            assert_clean(page)
-            page.context.close()
-    return found
-
-
-def test_an_index_made_in_parts_is_searched_as_one(browser, site):
-    second = "Title: Second news\nDate: 2026-01-11\n\nThe children sing.\n"
-    files = {**IN_PARTS, "news/second.md": second}
-    path = "/search/?q=children"
-    status, found, fetched = searched_in_parts(browser, site, files, [path])[path]
-    assert status == "Pages found for “children”: 3"
-    assert {r["title"] for r in found} == {"About us", "First news", "Second news"}
-    assert all(r["href"].startswith("/campaigns/") for r in found), found
-    assert {"/pagefind/part-2/pagefind.js", "/pagefind/part-3/pagefind.js"} <= fetched
-
-
-def test_a_part_without_pages_in_the_readers_language_is_not_searched(browser, site):
-    # Pagefind would search the French index of a part that has no English one.
-    french = "Title: Les enfants\nLang: fr\n\nLes enfants (children) chantent.\n"
-    files = {**IN_PARTS, "pages/enfants.md": french}
-    expected = {
-        "/search/?q=children": {"About us", "First news"},
-        "/fr/search/?q=children": {"Les enfants"},
+def test_an_index_in_parts_is_searched_as_one_in_each_language(browser, site):
+    # One page per part, in the order of their paths: about-us/ (English), fr/… (French), news/…
+    # (English). A search page opens only the parts with pages in its language: Pagefind would
+    # search another language's index of a part instead.
+    files = {
+        "pages/about.md": "Title: About us\n\nWe pray for the children.\n",
+        "news/first.md": "Title: First news\nDate: 2026-01-10\n\nThe children walk to school.\n",
+        "pages/enfants.md": "Title: Les enfants\nLang: fr\n\nLes enfants (children) chantent.\n",
     }
-    found = searched_in_parts(
-        browser,
-        site,
+    build = site(
         files,
-        list(expected),
+        plugins=("records", "i18n", "search"),
+        SEARCH=True,
+        SEARCH_PART_PAGES=1,
         LANGUAGES={"en": {"locale": "en_GB"}, "fr": {"locale": "fr_FR"}},
         UNTRANSLATED_CONTENT="hide",
     )
-    for path, titles in expected.items():
-        assert {r["title"] for r in found[path][1]} == titles, path
+    assert build.error is None
+    modules = [f"/pagefind/{part}pagefind.js" for part in ("", "part-2/", "part-3/")]
+    expected = {
+        "/search/?q=children": ({"About us", "First news"}, {modules[0], modules[2]}),
+        "/fr/search/?q=children": ({"Les enfants"}, {modules[1]}),
+    }
+    with serve(build.output) as base:
+        for path, (titles, opened) in expected.items():
+            page = open_page(browser, path, base=base)
+            settled(page)
+            found = results(page)
+            assert {r["title"] for r in found} == titles, path
+            assert all(r["href"].startswith("/campaigns/") for r in found), found
+            fetched = {p.split("?")[0] for p in page.fetched}
+            assert {module for module in modules if module in fetched} == opened, path
+            assert_clean(page)
+            page.context.close()
 
 
 def test_without_javascript_the_page_lists_every_page_from_a_to_z(browser):
