@@ -7,6 +7,7 @@ collects every content error of the build and writes one page per record through
 writer. See ``docs/architecture.md``.
 """
 
+from .cache import output_file
 from .catalogs import ui_text
 from .fields import (
     URL,
@@ -66,6 +67,7 @@ __all__ = [
     "hreflang_links",
     "in_default_language",
     "language",
+    "output_file",
     "page_path",
     "plugin_enabled",
     "register",

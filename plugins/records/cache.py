@@ -59,3 +59,11 @@ def separate(settings: dict, code_folders) -> None:
     for old in others[KEEP - 1 :]:
         shutil.rmtree(old, ignore_errors=True)
     settings["CACHE_PATH"] = mine
+
+
+def output_file(settings: dict, pattern: str) -> str:
+    """A file kept beside Pelican's cache for one output folder: ``pattern`` with ``{output}``,
+    named after the folder's path (a site built into two folders keeps two)."""
+    output = os.path.abspath(settings["OUTPUT_PATH"])
+    name = hashlib.sha256(output.encode()).hexdigest()[:12]
+    return os.path.join(settings["CACHE_PATH"], pattern.format(output=name))

@@ -29,6 +29,8 @@ import os
 from datetime import datetime
 from importlib import metadata
 
+from .cache import output_file
+
 logger = logging.getLogger(__name__)
 
 NOTE = "last-build-{output}.json"
@@ -105,9 +107,7 @@ def output_digest(output: str, retained) -> str:
 
 
 def _note_path(settings: dict) -> str:
-    output = os.path.abspath(settings["OUTPUT_PATH"])
-    name = hashlib.sha256(output.encode()).hexdigest()[:12]
-    return os.path.join(settings["CACHE_PATH"], NOTE.format(output=name))
+    return output_file(settings, NOTE)
 
 
 def forget(settings: dict) -> None:

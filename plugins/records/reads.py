@@ -45,6 +45,7 @@ from markupsafe import Markup
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
+from .cache import output_file
 from .translations import Untranslated
 
 RECORDS_FILE = "pages-{output}.pickle"
@@ -387,9 +388,7 @@ def unchanged(page: PageRecord, template: str, inputs: dict, prints: Fingerprint
 
 
 def _records_path(settings: dict) -> str:
-    output = os.path.abspath(settings["OUTPUT_PATH"])
-    name = hashlib.sha256(output.encode()).hexdigest()[:12]
-    return os.path.join(settings["CACHE_PATH"], RECORDS_FILE.format(output=name))
+    return output_file(settings, RECORDS_FILE)
 
 
 def load(settings: dict, theme: str) -> dict[str, PageRecord]:

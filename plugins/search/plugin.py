@@ -1,6 +1,5 @@
 """Wires the search plugin into the records core and Pelican. No state lives here."""
 
-import hashlib
 import logging
 import os
 import time
@@ -8,7 +7,7 @@ import time
 from jinja2 import pass_context
 from pelican import signals
 
-from records import current_language, plugin_enabled
+from records import current_language, output_file, plugin_enabled
 from records import signals as records_signals
 
 from .catalog import KEY, Catalog
@@ -17,6 +16,8 @@ from .pages import SearchGenerator
 from .settings import BUNDLE, read
 
 logger = logging.getLogger(__name__)
+
+PARTS_FILE = "search-parts-{output}.pickle"  # the index's parts, for the next build (indexer)
 
 
 def collect(generator, store):
@@ -63,7 +64,7 @@ def index_site(pelican, output, context):
         return
     started = time.perf_counter()
     published = os.path.abspath(pelican.settings["OUTPUT_PATH"])
-    record = _parts_record(pelican.settings, published)
+    record = output_file(pelican.settings, PARTS_FILE)
     earlier = load_parts(record, conf) if published != os.path.abspath(output) else []
     parts, kept = build_index(output, conf, catalog.parts(conf.part_pages), (published, earlier))
     save_parts(record, conf, parts)
@@ -75,12 +76,6 @@ def index_site(pelican, output, context):
         "s" * (len(parts) > 1),
         kept,
     )
-
-
-def _parts_record(settings: dict, output: str) -> str:
-    """Where the parts of the index of ``output`` are recorded, beside Pelican's cache."""
-    name = hashlib.sha256(output.encode()).hexdigest()[:12]
-    return os.path.join(settings["CACHE_PATH"], f"search-parts-{name}.pickle")
 
 
 def search_page_needs(settings):
