@@ -221,6 +221,16 @@ def fragments(bundle) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.parametrize("value", [0, "2000", 2.5, True])
+def test_a_part_size_that_is_not_a_whole_number_is_one_line_with_the_fix(site, value):
+    build = site(TINY, plugins=PLUGINS, SEARCH=True, SEARCH_PART_PAGES=value)
+    assert type(build.error).__name__ == "SettingError"
+    assert str(build.error) == (
+        f"SEARCH_PART_PAGES: {value!r} is not a whole number of 1 or more — "
+        "write e.g. SEARCH_PART_PAGES = 2000"
+    )
+
+
 def test_a_rebuild_keeps_the_index_of_each_part_whose_pages_did_not_change(site, tmp_path):
     files = {**TINY, "news/second.md": "Title: Second news\nDate: 2026-01-11\n\nMore news.\n"}
     first = site(files, plugins=PLUGINS, SEARCH=True, SEARCH_PART_PAGES=2)

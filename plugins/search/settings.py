@@ -29,6 +29,7 @@ SEARCH_PART_PAGES (2000)
 from dataclasses import dataclass
 
 from records.passes import page_path
+from records.security import SettingError
 
 # Pagefind's bundle folder in the output (a slug the records core refuses, see records.slugs):
 # the search page's script loads Pagefind's module from it, and its policy names it.
@@ -68,7 +69,18 @@ def read(settings: dict) -> SearchSettings:
         url=page_path(settings, get("SEARCH_URL")) if save_as else "",
         save_as=page_path(settings, save_as),
         exclude=tuple(get("SEARCH_EXCLUDE") or ()),
-        az_max=int(get("SEARCH_AZ_MAX")),
+        az_max=_count(get, "SEARCH_AZ_MAX"),
         timeout=float(get("SEARCH_TIMEOUT")),
-        part_pages=max(1, int(get("SEARCH_PART_PAGES"))),
+        part_pages=_count(get, "SEARCH_PART_PAGES"),
     )
+
+
+def _count(get, key: str) -> int:
+    """The setting ``key``, a whole number of 1 or more; a SettingError (one line) if not."""
+    value = get(key)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise SettingError(
+            f"{key}: {value!r} is not a whole number of 1 or more — write e.g. "
+            f"{key} = {DEFAULTS[key]}"
+        )
+    return value
