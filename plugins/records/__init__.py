@@ -26,6 +26,7 @@ from .fields import (
     Text,
     TimeZone,
 )
+from .folders import empty_tree
 from .freshness import changes_at
 from .issues import ContentError, ContentIssue
 from .languages import Language, language, site_languages
@@ -64,6 +65,7 @@ __all__ = [
     "build_now",
     "changes_at",
     "current_language",
+    "empty_tree",
     "hreflang_links",
     "in_default_language",
     "language",

@@ -20,6 +20,7 @@ from pelican.log import LimitFilter
 
 from . import freshness, reads
 from . import settings as records_settings
+from .folders import empty_tree
 from .issues import CheckFinished, ContentError, IssueLog, PelicanMessages
 from .site import site_zone
 from .today import build_now
@@ -148,7 +149,7 @@ class Build:
             except OSError:
                 shutil.rmtree(self.recycled, ignore_errors=True)
             else:
-                self.reused = _empty(os.path.realpath(self.staging))  # as the writer's
+                self.reused = empty_tree(os.path.realpath(self.staging))  # as the writer's
                 return
         os.makedirs(self.staging)
 
@@ -182,20 +183,8 @@ class Build:
         if os.path.lexists(self.recycled):
             _remove_later(previous)
             return
-        _empty(previous)
+        empty_tree(previous)
         os.rename(previous, self.recycled)
-
-
-def _empty(root: str) -> list[str]:
-    """Remove every file and link under ``root``, keep its folders; return them (``root``
-    first). A link is removed, never followed."""
-    folders = []
-    for folder, subfolders, files in os.walk(root):
-        folders.append(folder)
-        for name in [*files, *(n for n in subfolders if os.path.islink(os.path.join(folder, n)))]:
-            os.unlink(os.path.join(folder, name))
-        subfolders[:] = [n for n in subfolders if not os.path.islink(os.path.join(folder, n))]
-    return folders
 
 
 def _remove_later(folder: str) -> None:

@@ -13,10 +13,12 @@ Pagefind also writes are removed: nothing unused is published.
 
 Pagefind holds every indexed page's words in memory. A site with more indexed pages than
 ``SEARCH_PART_PAGES`` is indexed in parts: its indexed pages, in the order of their paths,
-are shared out between the runs, and each run sees only its own (hard links in a folder
-beside the output, removed afterwards). The first part is ``pagefind/``, the others
-``pagefind/part-2/``…; the search page searches every part (``search_parts``). A part whose
-pages did not change since the last build keeps its index (:func:`build_index`).
+are shared out between the runs, and each run sees only its own (hard links in a hidden
+folder beside the output, ``.<output>.search-pages``; its files are removed afterwards, its
+folders kept for the next build, see :mod:`records.folders`). The first part is
+``pagefind/``, the others ``pagefind/part-2/``…; the search page searches every part
+(``search_parts``). A part whose pages did not change since the last build keeps its index
+(:func:`build_index`).
 """
 
 import filecmp
@@ -29,7 +31,7 @@ import subprocess
 import time
 from dataclasses import dataclass
 
-from records import ContentError
+from records import ContentError, empty_tree
 
 from .settings import BUNDLE, SearchSettings
 
@@ -89,14 +91,19 @@ class Part:
 
 
 def build_index(
-    output: str, conf: SearchSettings, parts: int = 1, earlier: tuple[str, list[Part]] = ("", [])
+    output: str,
+    conf: SearchSettings,
+    parts: int = 1,
+    earlier: tuple[str, list[Part]] = ("", []),
+    farm: str = "",
 ) -> tuple[list[Part], int]:
     """Index the site written in ``output`` in ``parts`` runs; return them, and how many were
     the earlier build's, kept. ``earlier``: the output this one replaces and its parts. A part
     whose pages are those of the earlier build's, every one the very file it indexed then (the
     writer keeps an unchanged page as a hard link), keeps its index: Pagefind's output depends
     on those pages alone (and on its version and settings, which name the parts' record). A
-    page written again with the same bytes counts as the same."""
+    page written again with the same bytes counts as the same. ``farm``: the folder where a
+    part's pages are linked for its run (:func:`page_folder`), by default beside ``output``."""
     bundle = os.path.join(output, BUNDLE)
     if os.path.isfile(os.path.join(bundle, "pagefind-entry.json")) and not os.path.islink(bundle):
         shutil.rmtree(bundle)  # an earlier build's index (a build not staged writes in place)
@@ -113,7 +120,7 @@ def build_index(
             "planned — report this as a bug in the kit, or set SEARCH_PART_PAGES higher"
         )
     previous, before = earlier
-    farm = f"{output.rstrip(os.sep)}.search-part"
+    farm = farm or page_folder(output)
     done, kept = [], 0
     try:
         for number, share in enumerate(_shares(pages, parts), 1):
@@ -122,7 +129,7 @@ def build_index(
             if old and _keep(old, share, previous, output, number):
                 kept += 1
             else:
-                shutil.rmtree(farm, ignore_errors=True)
+                _empty(farm)
                 for relative in share:
                     _link(os.path.join(output, relative), os.path.join(farm, relative))
                 _run(farm, target, conf, conf.timeout - (time.perf_counter() - started))
@@ -131,8 +138,22 @@ def build_index(
         shutil.rmtree(bundle, ignore_errors=True)
         raise
     finally:
-        shutil.rmtree(farm, ignore_errors=True)
+        _empty(farm)
     return done, kept
+
+
+def page_folder(output: str) -> str:
+    """The folder beside the published ``output`` where a part's pages are linked for its
+    Pagefind run: hidden, and named after the output, as the staging folder is."""
+    parent, name = os.path.split(output.rstrip(os.sep))
+    return os.path.join(parent, f".{name}.search-pages")
+
+
+def _empty(farm: str) -> None:
+    if os.path.islink(farm) or os.path.isfile(farm):
+        os.unlink(farm)
+    elif os.path.isdir(farm):
+        empty_tree(farm)
 
 
 def load_parts(path: str, conf: SearchSettings) -> list[Part]:

@@ -11,7 +11,7 @@ from records import current_language, output_file, plugin_enabled
 from records import signals as records_signals
 
 from .catalog import KEY, Catalog
-from .indexer import build_index, load_parts, save_parts
+from .indexer import build_index, load_parts, page_folder, save_parts
 from .pages import SearchGenerator
 from .settings import BUNDLE, read
 
@@ -66,7 +66,8 @@ def index_site(pelican, output, context):
     published = os.path.abspath(pelican.settings["OUTPUT_PATH"])
     record = output_file(pelican.settings, PARTS_FILE)
     earlier = load_parts(record, conf) if published != os.path.abspath(output) else []
-    parts, kept = build_index(output, conf, catalog.parts(conf.part_pages), (published, earlier))
+    planned = catalog.parts(conf.part_pages)
+    parts, kept = build_index(output, conf, planned, (published, earlier), page_folder(published))
     save_parts(record, conf, parts)
     logger.info(
         "search: Pagefind indexed %d pages in %.1f s, in %d part%s (%d kept unchanged)",
