@@ -44,7 +44,7 @@ from .settings import MediaSettings
 logger = logging.getLogger(__name__)
 
 # Part of every key: bump it when a change to this package changes what it writes.
-CORE_VERSION = "3"
+CORE_VERSION = "4"
 CONTEXT_KEY = "media_pipeline"
 OWNER = "the media pipeline"  # the owner of its files in the build's writer
 _PLUGINS_DIR = str(Path(__file__).resolve().parent.parent)
