@@ -145,3 +145,6 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = ".cache/pelican"
 CHECK_MODIFIED_METHOD = "md5"
+# Saved as plain pickles: Pelican gzips them at level 9 by default, which took about a tenth of a
+# one-post edit's build at 4,000 posts, to save some 15 MB of disk.
+GZIP_CACHE = False

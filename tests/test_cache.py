@@ -29,3 +29,31 @@ def test_a_warm_build_writes_what_the_cold_one_wrote(site):
     warm = site(NEWS, LANGUAGES=LANGUAGES, SITEURL="https://example.org", RECORDS_STRICT=True)
     assert warm.error is None, warm.error
     assert tree(warm.output) == first
+
+
+def test_static_files_are_published_without_being_hashed_for_a_cache_that_is_never_kept(
+    site, monkeypatch
+):
+    """Pelican's static generator keeps no cache, yet hashed every static file twice a build
+    to check it against one (CHECK_MODIFIED_METHOD = "md5"); a changed file is still
+    published as it is now."""
+    import hashlib  # noqa: PLC0415
+
+    hashed = []
+    md5 = hashlib.md5
+
+    def counting_md5(data=b"", **options):
+        hashed.append(bytes(data))
+        return md5(data, **options)
+
+    monkeypatch.setattr(hashlib, "md5", counting_md5)
+    files = {**NEWS, "files/guide.txt": b"A guide for parishes, first edition.\n"}
+    first = site(files, STATIC_PATHS=["files"])
+    assert first.error is None
+    assert (first.output / "files/guide.txt").read_bytes() == files["files/guide.txt"]
+    assert any(b"Who we are" in data for data in hashed)  # Pelican's cache of the pages works
+    assert not any(b"A guide for parishes" in data for data in hashed)
+    files["files/guide.txt"] = b"A guide for parishes, second edition.\n"
+    second = site(files, STATIC_PATHS=["files"])
+    assert second.error is None
+    assert (second.output / "files/guide.txt").read_bytes() == files["files/guide.txt"]
