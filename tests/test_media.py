@@ -2,6 +2,7 @@
 
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -557,3 +558,53 @@ def test_a_damaged_jpeg_is_an_error_before_anything_runs_in_the_background(tmp_p
     assert ticket.error.message == "could not be read: the file is damaged or incomplete"
     pipeline.wait()
     assert (ticket.files, pipeline.stats.failed) == ([], 1)
+
+
+# Digests kept between builds (media.digests) ------------------------------------------------
+
+
+def test_a_source_is_not_hashed_again_while_it_is_the_file_an_earlier_build_hashed(
+    tmp_path, monkeypatch
+):
+    from media import digests  # noqa: PLC0415
+
+    monkeypatch.setattr(digests, "SETTLED", 0)
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"first")
+    first = digests.KeptDigests(str(tmp_path / "cache"))
+    first.add(str(photo), photo.stat(), "digest-of-first")
+    first.save([str(photo)])
+    assert digests.KeptDigests(str(tmp_path / "cache")).get(str(photo), photo.stat()) == (
+        "digest-of-first"
+    )
+    photo.write_bytes(b"other")  # as many bytes, and a later time
+    later = photo.stat().st_mtime_ns + 1_000_000
+    os.utime(photo, ns=(later, later))
+    assert digests.KeptDigests(str(tmp_path / "cache")).get(str(photo), photo.stat()) is None
+
+
+def test_a_digest_taken_as_the_file_was_just_written_is_not_kept_for_the_next_build(tmp_path):
+    from media import digests  # noqa: PLC0415
+
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"just saved")  # could be saved again at the same clock tick
+    kept = digests.KeptDigests(str(tmp_path / "cache"))
+    kept.add(str(photo), photo.stat(), "digest")
+    kept.save([str(photo)])
+    assert digests.KeptDigests(str(tmp_path / "cache")).get(str(photo), photo.stat()) is None
+
+
+def test_only_the_digests_of_the_sources_a_build_used_are_kept(tmp_path, monkeypatch):
+    from media import digests  # noqa: PLC0415
+
+    monkeypatch.setattr(digests, "SETTLED", 0)
+    used, gone = tmp_path / "used.jpg", tmp_path / "gone.jpg"
+    for photo in (used, gone):
+        photo.write_bytes(photo.name.encode())
+    kept = digests.KeptDigests(str(tmp_path / "cache"))
+    for photo in (used, gone):
+        kept.add(str(photo), photo.stat(), photo.name)
+    kept.save([str(used)])
+    again = digests.KeptDigests(str(tmp_path / "cache"))
+    assert again.get(str(used), used.stat()) == "used.jpg"
+    assert again.get(str(gone), gone.stat()) is None

@@ -36,6 +36,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
+from .digests import KeptDigests
 from .errors import MediaError
 from .images import millions
 from .recipes import Limits, Recipe
@@ -260,6 +261,7 @@ class Pipeline:
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._changed = threading.Condition(threading.RLock())
         self._digests: dict[str, tuple[tuple, str]] = {}  # source -> (size, time, inode), digest
+        self._kept = KeptDigests(settings.cache_path)  # the digests of earlier builds
 
     def submit(
         self, source: str, recipe: Recipe, output_dir: str, name: str, save_as: str = ""
@@ -314,7 +316,8 @@ class Pipeline:
 
     def _digest(self, source: str) -> str:
         """The SHA-256 of ``source``, read in pieces: it may be far larger than the limit.
-        Once per file and build while its size and time are the same."""
+        Once per file and build while its size and time are the same, and not at all while
+        the file is as an earlier build hashed it (:mod:`media.digests`)."""
         try:
             found = os.stat(source)
         except OSError:
@@ -323,7 +326,13 @@ class Pipeline:
         known = self._digests.get(source)
         if stamp and known and known[0] == stamp:
             return known[1]
-        digest = self._read_digest(source)
+        digest = None
+        if found and found.st_size <= self.limits.max_file_bytes:
+            digest = self._kept.get(source, found)
+        if digest is None:
+            digest = self._read_digest(source)
+            if found:
+                self._kept.add(source, found, digest)
         if stamp:
             self._digests[source] = (stamp, digest)
         return digest
@@ -564,6 +573,8 @@ class Pipeline:
         ``writer`` (the records core's: :class:`records.writer.Writer`); return how many."""
         if self._jobs:
             self.run()
+        if not self.settings.check_only:
+            self._kept.save(self._digests)
         count = 0
         for ticket in self._tickets:
             if ticket.key in self._background:
