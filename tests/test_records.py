@@ -430,3 +430,18 @@ def test_a_partial_id_is_answered_with_the_id_it_starts(site):
     assert_one_issue(
         build, "widgets/vigil.md", "partners", 'did you mean "caritas-internationalis"'
     )
+
+
+def test_a_tags_articles_answer_in_by_identity_even_after_one_is_added():
+    from records.passes import Members  # noqa: PLC0415
+
+    class Post:  # as Pelican's Content: equal only to itself
+        pass
+
+    first, second, other = Post(), Post(), Post()
+    members = Members([first, second])
+    assert first in members
+    assert other not in members
+    members.append(other)
+    assert other in members
+    assert members == [first, second, other]
