@@ -57,3 +57,19 @@ def test_static_files_are_published_without_being_hashed_for_a_cache_that_is_nev
     second = site(files, STATIC_PATHS=["files"])
     assert second.error is None
     assert (second.output / "files/guide.txt").read_bytes() == files["files/guide.txt"]
+
+
+def test_a_build_freezes_what_it_made_and_the_next_build_unfreezes_it_first(site):
+    """What a build holds to its end is kept out of the garbage collector's sight (records.
+    collector): the interpreter's last collection has nothing to visit. A next build in the
+    same process (livereload) first makes it collectable again."""
+    import gc  # noqa: PLC0415
+
+    from records import collector  # noqa: PLC0415
+
+    first = site(NEWS)
+    assert first.error is None
+    assert gc.get_freeze_count() > 0
+    collector.start()  # as the next build does first
+    assert gc.get_freeze_count() == 0
+    assert gc.get_threshold()[2] == collector.FULL_AFTER

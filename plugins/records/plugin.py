@@ -6,7 +6,7 @@ import time
 from pelican import signals
 from pelican.log import console
 
-from . import cache, freshness, passes
+from . import cache, collector, freshness, passes
 from . import settings as records_settings
 from . import signals as signals_
 from .build import Build
@@ -46,6 +46,7 @@ def stop_before_writing(generators):
             generator.build.stop_if_strict()
             generator.build.reserved = reserved_paths(generator.context, generator.settings)
             passes.install(generators, generator.context[PASSES_KEY])
+            collector.freeze()  # what was read stays to the end: collections skip it
 
 
 def align_settings(pelican):
@@ -90,6 +91,7 @@ def skip_when_up_to_date(pelican):
 
     def run_unless_up_to_date():
         started = time.perf_counter()
+        collector.start()
         inputs = freshness.inputs_digest(settings)
         if not records_settings.get(settings, "RECORDS_CHECK_ONLY") and freshness.up_to_date(
             settings, inputs, build_now()
@@ -126,6 +128,7 @@ def finish_build(pelican):
             receiver(pelican, output=output, context=build.context)
 
     build.finish(written)
+    collector.freeze()  # the process ends, or livereload's next build unfreezes it first
 
 
 def register():
