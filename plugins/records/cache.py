@@ -17,6 +17,7 @@ from pathlib import Path
 
 import markdown
 import pelican
+from pelican.generators import CachingGenerator, StaticGenerator
 
 from .settings import plugin_enabled
 
@@ -71,16 +72,29 @@ def output_file(settings: dict, pattern: str) -> str:
     return os.path.join(settings["CACHE_PATH"], pattern.format(output=name))
 
 
+
 def no_stamps_without_cache(generator) -> None:
-    """static_generator_init: Pelican's static generator keeps no cache of the files it finds
-    (its readers are made without a cache name), yet its readers still check each file against
-    that empty cache, and make a stamp to keep in it: with ``CHECK_MODIFIED_METHOD = "md5"``,
-    every static file (a site's photos) was read and hashed twice in every build, for nothing
-    (a tenth of a one-post edit's build at 4,000 posts). Its two cache methods are made what
-    they amount to there: nothing is ever found, nothing kept. The methods are Pelican's public
-    ones (``FileStampDataCacher``), replaced on this generator's readers only."""
-    if not plugin_enabled(generator.settings, "records"):
+    """generator_init: no file stamps for a cache that is never kept.
+
+    Pelican caches what it reads at one level (``CONTENT_CACHING_LAYER``): by default its
+    readers', and its static generator's readers never. Yet a cache that is off still checks
+    each file against itself and makes a stamp to keep in it: with ``CHECK_MODIFIED_METHOD =
+    "md5"``, every post was read and hashed twice more per build by its generator, and every
+    static file (a site's photos) twice by the static generator's readers, for nothing: a
+    tenth of a one-post edit's build at 4,000 posts. The two methods of each cache that is off
+    are made what they amount to: nothing is ever found, nothing kept. They are Pelican's public
+    ones (``FileStampDataCacher.get_cached_data``, ``cache_data``), replaced on that
+    generator or its readers only."""
+    settings = generator.settings
+    if not plugin_enabled(settings, "records"):
         return
-    readers = generator.readers
-    readers.get_cached_data = lambda filename, default=None: default
-    readers.cache_data = lambda filename, data: None
+    by_generator = settings.get("CONTENT_CACHING_LAYER") == "generator"
+    if isinstance(generator, CachingGenerator) and not by_generator:
+        _never_kept(generator)
+    if isinstance(generator, StaticGenerator) or (by_generator and hasattr(generator, "readers")):
+        _never_kept(generator.readers)
+
+
+def _never_kept(cacher) -> None:
+    cacher.get_cached_data = lambda filename, default=None: default
+    cacher.cache_data = lambda filename, data: None

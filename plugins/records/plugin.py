@@ -137,7 +137,7 @@ def register():
     signals.initialized.connect(skip_when_up_to_date)
     signals.readers_init.connect(use_kit_reader)
     check_pelican_content_as_read()
-    signals.static_generator_init.connect(cache.no_stamps_without_cache)
+    signals.generator_init.connect(cache.no_stamps_without_cache)
     signals.static_generator_finalized.connect(refuse_unsafe_files)
     signals.generator_init.connect(install_template_helpers)
     signals.get_generators.connect(start_build)
