@@ -159,8 +159,10 @@ def deploy(c, target="", dry_run=False):
 
 @task
 def clean(c):
-    """Remove output/, the folders kept for the next build's staging, and the build caches."""
-    for path in (OUTPUT, ROOT / f".{OUTPUT.name}.folders", ROOT / ".cache"):
+    """Remove output/, the folders kept for the next build (its staging folder's, the search
+    index's folder of pages), and the build caches."""
+    kept = (ROOT / f".{OUTPUT.name}.folders", ROOT / f".{OUTPUT.name}.search-pages")
+    for path in (OUTPUT, *kept, ROOT / ".cache"):
         shutil.rmtree(path, ignore_errors=True)
 
 
