@@ -7,6 +7,8 @@ for the production address (``https://example.org/campaigns/``), and every such 
 answered by that server, so the header's ``script-src`` is checked as in production.
 """
 
+import time
+
 import pytest
 
 from sitecheck.headers import Rule, parse_headers
@@ -19,6 +21,7 @@ HOST = "https://example.org"
 MOUNT = "/campaigns/"
 # Console warnings that are about the headers or the policy: the rest of the warnings are not.
 HEADER_WARNINGS = ("Content Security Policy", "Content-Security-Policy", "Permissions-Policy")
+ICON_WAIT = 10  # seconds: a favicon not answered by then is a problem
 
 
 @pytest.fixture(scope="module")
@@ -47,14 +50,29 @@ def load(browser, base: str, path: str) -> dict:
         if response.status >= 400:
             found["status"].append(f"{response.status} {response.url}")
 
+    def failed(request):
+        found["failed"].append(request.url)
+        done.append(request.url)
+
+    asked, done = [], []  # the URLs requested; those answered or failed
     page.route("**/*", answer)
     page.add_init_script(VIOLATIONS)
     page.on("console", console)
-    page.on("requestfailed", lambda request: found["failed"].append(request.url))
+    page.on("request", lambda request: asked.append(request.url))
+    page.on("requestfailed", failed)
+    page.on("requestfinished", lambda request: done.append(request.url))
     page.on("response", status)
     try:
         response = page.goto(HOST + path)
-        page.wait_for_load_state("networkidle")  # the favicon too
+        # The browser asks for the favicon after the load event: wait for it and for every
+        # request still open to be answered (not for half a second of silence after each).
+        icons = page.eval_on_selector_all("link[rel~=icon]", "ls => ls.map(l => l.href)")
+        deadline = time.monotonic() + ICON_WAIT
+        while time.monotonic() < deadline and (
+            len(done) < len(asked) or not set(icons) <= set(done)
+        ):
+            page.wait_for_timeout(20)
+        found["not answered"] = sorted(set(icons) - set(done))
         found["violations"] = page.evaluate("window.violations")
         found["policy"] = response.headers.get("content-security-policy", "")
     finally:
