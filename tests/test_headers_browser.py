@@ -7,6 +7,7 @@ for the production address (``https://example.org/campaigns/``), and every such 
 answered by that server, so the header's ``script-src`` is checked as in production.
 """
 
+import contextlib
 import time
 
 import pytest
@@ -29,10 +30,14 @@ def rules(published):
     return parse_headers(published.page("_headers"))
 
 
-def load(browser, base: str, path: str) -> dict:
-    """Load ``path`` (``/campaigns/...``) at its production address; what went wrong."""
+@contextlib.contextmanager
+def tab(browser, base: str):
+    """One tab that asks for the production address, answered by the local server at
+    ``base``; yield ``load(path)`` (``/campaigns/...``): what went wrong loading that page.
+    Each load is a new document, and routing keeps the browser's cache out of the way, so
+    every page fetches all it needs (its favicon too), checked again."""
     page = browser.new_page()
-    found = {"console": [], "failed": [], "outside": [], "status": []}
+    found, asked, done = {}, [], []  # what went wrong; the URLs requested; those answered
 
     def answer(route):
         url = route.request.url
@@ -54,15 +59,10 @@ def load(browser, base: str, path: str) -> dict:
         found["failed"].append(request.url)
         done.append(request.url)
 
-    asked, done = [], []  # the URLs requested; those answered or failed
-    page.route("**/*", answer)
-    page.add_init_script(VIOLATIONS)
-    page.on("console", console)
-    page.on("request", lambda request: asked.append(request.url))
-    page.on("requestfailed", failed)
-    page.on("requestfinished", lambda request: done.append(request.url))
-    page.on("response", status)
-    try:
+    def load(path: str) -> dict:
+        found.update(console=[], failed=[], outside=[], status=[])
+        asked.clear()
+        done.clear()
         response = page.goto(HOST + path)
         # The browser asks for the favicon after the load event: wait for it and for every
         # request still open to be answered (not for half a second of silence after each).
@@ -75,10 +75,20 @@ def load(browser, base: str, path: str) -> dict:
         found["not answered"] = sorted(set(icons) - set(done))
         found["violations"] = page.evaluate("window.violations")
         found["policy"] = response.headers.get("content-security-policy", "")
+        return dict(found)
+
+    page.route("**/*", answer)
+    page.add_init_script(VIOLATIONS)
+    page.on("console", console)
+    page.on("request", lambda request: asked.append(request.url))
+    page.on("requestfailed", failed)
+    page.on("requestfinished", lambda request: done.append(request.url))
+    page.on("response", status)
+    try:
+        yield load
     finally:
         page.unroute_all(behavior="ignoreErrors")
         page.close()
-    return found
 
 
 def test_every_page_type_loads_with_the_headers_and_nothing_blocked(published, rules, browser):
@@ -87,9 +97,9 @@ def test_every_page_type_loads_with_the_headers_and_nothing_blocked(published, r
     sample = [(kind, path) for kind, each, path in types.representatives() if each == lang]
     assert len(sample) >= 20  # every type the demo has
     problems = []
-    with serve(published.output, MOUNT, rules) as base:
+    with serve(published.output, MOUNT, rules) as base, tab(browser, base) as load:
         for kind, path in sample:
-            found = load(browser, base, MOUNT.rstrip("/") + path)
+            found = load(MOUNT.rstrip("/") + path)
             assert found.pop("policy").endswith("; frame-ancestors 'none'"), kind
             problems += [f"{kind} {path}: {key}: {v}" for key, vs in found.items() for v in vs]
     assert problems == []
@@ -98,7 +108,7 @@ def test_every_page_type_loads_with_the_headers_and_nothing_blocked(published, r
 def test_a_stricter_header_is_enforced_over_the_pages_own_policy(published, rules, browser):
     """The planted defect: a header the pages do not expect shows up as violations."""
     planted = [*rules, Rule(MOUNT + "*", (("Content-Security-Policy", "style-src 'none'"),))]
-    with serve(published.output, MOUNT, planted) as base:
-        found = load(browser, base, MOUNT)
+    with serve(published.output, MOUNT, planted) as base, tab(browser, base) as load:
+        found = load(MOUNT)
     assert found["violations"]
     assert all(v.startswith("style-src") for v in found["violations"])
