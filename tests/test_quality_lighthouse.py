@@ -2,8 +2,6 @@
 127.0.0.1, score at least 95 in performance, accessibility, best practices and SEO on mobile
 settings."""
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
 from sitecheck import SiteTypes
@@ -16,39 +14,29 @@ from tests.quality import require_lighthouse
 pytestmark = pytest.mark.gates
 
 
-PLANTED = {"index.html": "<!DOCTYPE html><meta charset=utf-8><p>No title here.</p>"}
-
-
 @pytest.fixture(scope="module")
-def audits(demo, tmp_path_factory):
-    """Every audit of this file, started at once: a Lighthouse run mostly waits (for the
-    network and the processor to settle, for a screenshot), so the five together take little
-    longer than one. {type or "planted": the run (a Future of its Report)}."""
+def lighthouse_site(demo):
     command = require_lighthouse()
-    targets = dict(lighthouse_targets(SiteTypes(demo.output))[0])
-    planted = write_files(tmp_path_factory.mktemp("planted"), PLANTED)
-    with (
-        serve(demo.output) as base,
-        serve(planted) as planted_base,
-        ThreadPoolExecutor(len(targets) + 1) as pool,
-    ):
-        runs = {
-            kind: pool.submit(run_lighthouse, base + path, command)
-            for kind, path in targets.items()
-        }
-        runs["planted"] = pool.submit(run_lighthouse, planted_base + "/", command)
-        yield runs
+    with serve(demo.output) as base:
+        yield base, command, dict(lighthouse_targets(SiteTypes(demo.output))[0])
 
 
 @pytest.mark.parametrize("kind", LIGHTHOUSE_TYPES)
-def test_page_scores_at_least_95_in_every_category(audits, kind):
-    if kind not in audits:
+def test_page_scores_at_least_95_in_every_category(lighthouse_site, kind):
+    base, command, targets = lighthouse_site
+    if kind not in targets:
         pytest.skip(f"the demo build has no {kind} page yet")
-    assert audits[kind].result().problems() == []
+    report = run_lighthouse(base + targets[kind], command)
+    assert report.problems() == []
 
 
-def test_lighthouse_fails_a_page_without_title_viewport_or_language(audits):
-    report = audits["planted"].result()
+def test_lighthouse_fails_a_page_without_title_viewport_or_language(tmp_path):
+    command = require_lighthouse()
+    site = write_files(
+        tmp_path, {"index.html": "<!DOCTYPE html><meta charset=utf-8><p>No title here.</p>"}
+    )
+    with serve(site) as base:
+        report = run_lighthouse(base + "/", command)
     assert report.scores["accessibility"] < MINIMUM
     assert report.scores["seo"] < MINIMUM
     assert any("<title>" in audit for audit in report.lost["seo"]), report.lost["seo"]
