@@ -147,8 +147,8 @@ def browser_site(demo, browser):
 
 @pytest.fixture(scope="session")
 def axe(browser_site):
-    """axe_problems(path, scheme) of sitecheck.suite over the served demo build, in tabs kept
-    open (tests.browser.AxeTabs)."""
+    """axe_problems of sitecheck.suite over the served demo build, in light and dark, as
+    ``axe(path)``, in a tab kept open (tests.browser.AxeTabs)."""
     from tests.browser import AxeTabs  # noqa: PLC0415
 
     base, browser = browser_site
