@@ -26,16 +26,10 @@ def require(missing: str) -> None:
     pytest.skip(missing)
 
 
-# The checker's Java with only its quick compiler (C1), which halves the processor time of a
-# run over two demo builds; C1's deeper frames need a larger thread stack.
-QUICK_JVM = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m"]
-
-
 def require_vnu() -> list[str]:
     command, missing = vnu_command()
     require(missing)
-    java, *rest = command
-    return [java, *QUICK_JVM, *rest]
+    return command
 
 
 def require_icaljs() -> list[str]:

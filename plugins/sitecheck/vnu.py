@@ -25,6 +25,11 @@ class Message:
         return f"{name}:{self.line}:{self.column}: {self.text}"
 
 
+# Java with only its quick compiler (C1): the same messages for half the processor time of a
+# run over two demo builds; C1's deeper frames need a larger thread stack.
+QUICK_JVM = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m")
+
+
 def vnu_command() -> tuple[list[str] | None, str]:
     """The command that starts the checker, or None and what is missing."""
     java = shutil.which(os.environ.get("JAVA", "java"))
@@ -32,7 +37,7 @@ def vnu_command() -> tuple[list[str] | None, str]:
         return None, "java not found (Debian package: default-jre-headless)"
     if not VNU_JAR.is_file():
         return None, f"{VNU_JAR.relative_to(ROOT)} not found (run `npm ci`)"
-    return [java, "-jar", str(VNU_JAR)], ""
+    return [java, *QUICK_JVM, "-jar", str(VNU_JAR)], ""
 
 
 def validate(*folders: Path, command: list[str] | None = None) -> list[Message]:
