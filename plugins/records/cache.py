@@ -72,7 +72,6 @@ def output_file(settings: dict, pattern: str) -> str:
     return os.path.join(settings["CACHE_PATH"], pattern.format(output=name))
 
 
-
 def no_stamps_without_cache(generator) -> None:
     """generator_init: no file stamps for a cache that is never kept.
 
