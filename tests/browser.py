@@ -10,12 +10,21 @@ from sitecheck.browser import (
     chromium_missing,
     external_requests,
     serve,
+    wait_until,
 )
 from sitecheck.browser import chromium as _chromium
 from sitecheck.suite import AXE_RULES, SCHEMES
 from tests.quality import require
 
-__all__ = ["VIOLATIONS", "AxeTabs", "axe_violations", "chromium", "external_requests", "serve"]
+__all__ = [
+    "VIOLATIONS",
+    "AxeTabs",
+    "axe_violations",
+    "chromium",
+    "external_requests",
+    "serve",
+    "wait_until",
+]
 
 # An init script: every policy violation the page reports, as "directive blocked-URL", in
 # window.violations.

@@ -9,7 +9,7 @@ import datetime
 
 import pytest
 
-from tests.browser import VIOLATIONS, serve
+from tests.browser import VIOLATIONS, serve, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -61,5 +61,5 @@ def test_a_script_of_the_site_outside_the_theme_folder_is_blocked(browser_page):
         "src => document.head.append(Object.assign(document.createElement('script'), {src}))",
         blocked,
     )
-    page.wait_for_function("window.violations.length > 0")
+    wait_until(page, "window.violations.length > 0")
     assert page.evaluate("window.violations") == [f"script-src-elem {blocked}"]

@@ -12,7 +12,7 @@ import pytest
 
 from sitecheck.browser import axe_violations
 from sitecheck.suite import SCHEMES
-from tests.browser import serve
+from tests.browser import serve, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -240,9 +240,7 @@ def test_the_keyboard_reaches_the_field_the_filters_and_more_results(browser):
     assert more.is_visible(), "the demo has more than ten pages about prayer"
     more.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function(
-        "shown => document.querySelectorAll('.search-result').length > shown", arg=shown
-    )
+    wait_until(page, "shown => document.querySelectorAll('.search-result').length > shown", shown)
     assert page.evaluate("document.activeElement.closest('.search-result') !== null")
     assert_clean(page)
     close(page)

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from tests.browser import axe_violations
+from tests.browser import axe_violations, wait_until
 
 SITEURL = "https://example.org/campaigns"
 SHARED = {
@@ -133,7 +133,7 @@ def test_the_script_copies_the_link_and_shares_to_the_readers_mastodon(browser, 
         assert elsewhere == []
         assert errors == []
         page.click("[data-share-copy]")
-        page.wait_for_function("document.querySelector('[data-share-status]').textContent")
+        wait_until(page, "document.querySelector('[data-share-status]').textContent")
         assert page.text_content("[data-share-status]") == "Link copied."
         address = f"{SITEURL}/news/2026/day-of-prayer-2026/"
         assert page.evaluate("navigator.clipboard.readText()") == address

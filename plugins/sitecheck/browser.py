@@ -10,6 +10,7 @@ import importlib.util
 import os
 import shutil
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -115,3 +116,16 @@ def external_requests(page) -> list[str]:
         ),
     )
     return seen
+
+
+def wait_until(page, expression: str, arg=None, timeout: float = 10.0) -> None:
+    """Wait until ``expression`` (JavaScript: an expression, or a function of ``arg``) is
+    true in ``page``, asking every 50 ms. Playwright's ``wait_for_function`` asks from inside
+    the page through an eval, which the site's own policy forbids (no ``'unsafe-eval'``): it
+    failed whenever the condition was not true at the first asking. ``page.evaluate`` is the
+    browser's, outside any page's policy."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression, arg):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"still not true after {timeout:g} s: {expression}")
+        page.wait_for_timeout(50)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from babel import Locale
 
+from .browser import wait_until
 from .pagetypes import PAGE_TYPES, SiteTypes
 from .privacy import image_problems
 
@@ -182,7 +183,7 @@ def take(
             for shot in (shot for shot in shots if width in shot.widths):
                 page.goto(SITE + shot.path)
                 if shot.ready:
-                    page.wait_for_function(shot.ready)
+                    wait_until(page, shot.ready)
                 for scheme in shot.schemes:
                     page.emulate_media(color_scheme=scheme)
                     path = folder / shot.file(width, scheme)
