@@ -6,8 +6,6 @@ policy (Pagefind's folder and ``'wasm-unsafe-eval'``) is checked as in productio
 for another host is refused and recorded.
 """
 
-import time
-
 import pytest
 
 from sitecheck.browser import axe_violations
@@ -66,17 +64,16 @@ def close(page) -> None:
     page.context.close()
 
 
+ANSWERED = """() => {
+  const text = document.querySelector("[data-search-status]").textContent;
+  return text && !text.endsWith("…");
+}"""
+
+
 def settled(page, timeout: float = 20) -> str:
-    """The status line once the search has answered (the page's policy forbids the eval
-    that Playwright's wait_for_function needs)."""
-    deadline = time.monotonic() + timeout
-    status = page.locator("[data-search-status]")
-    while time.monotonic() < deadline:
-        text = status.text_content() or ""
-        if text and not text.endswith("…"):
-            return text
-        page.wait_for_timeout(100)
-    raise AssertionError(f"the search did not answer: {status.text_content()!r}")
+    """The status line once the search has answered."""
+    wait_until(page, ANSWERED, timeout=timeout)
+    return page.locator("[data-search-status]").text_content()
 
 
 def results(page) -> list[dict]:
